@@ -171,6 +171,7 @@ export type VoucherSummary = z.infer<typeof VoucherSummary>;
 export type CheckResponse = z.infer<typeof CheckResponse>;
 export type IssueRequest = z.infer<typeof IssueRequest>;
 export type IssuedVoucher = z.infer<typeof IssuedVoucher>;
+export type IssueResponse = z.infer<typeof IssueResponse>;
 export type HoldState = z.infer<typeof HoldState>;
 export type HoldRequest = z.infer<typeof HoldRequest>;
 export type ExtendRequest = z.infer<typeof ExtendRequest>;
