@@ -1,0 +1,50 @@
+/** Turns stored rows into the contract's response bodies. */
+import { type Hold, money, type Redemption, type Refund } from "../../shared/index.ts";
+import type { HoldRow } from "../store/holds-repo.ts";
+import type { RedemptionRow } from "../store/redemptions-repo.ts";
+import type { RefundRow } from "../store/refunds-repo.ts";
+
+/** The hold as the client sees it; a live hold past its expiry reads as expired. */
+export function holdBody(row: HoldRow, now: Date): Hold {
+  const lapsed = (row.state === "active" || row.state === "pending") && row.expiresAt <= now;
+  const state = lapsed || row.state === "failed" ? "expired" : row.state;
+  return {
+    id: row.id,
+    state,
+    amount: money(row.amountMinor, row.currency),
+    expiresAt: row.expiresAt.toISOString(),
+    serverTime: now.toISOString(),
+    keptBy: row.keptBy,
+    voucher: {
+      maskedCode: row.maskedCode,
+      ...(row.balanceMinor !== null && row.balanceCurrency
+        ? { balance: money(row.balanceMinor, row.balanceCurrency) }
+        : {}),
+    },
+    ...(row.redemptionId ? { redemptionId: row.redemptionId } : {}),
+  };
+}
+
+/** A committed redemption as the client sees it. */
+export function redemptionBody(row: RedemptionRow): Redemption {
+  return {
+    id: row.id,
+    holdId: row.holdId,
+    amount: money(row.amountMinor, row.currency),
+    ...(row.remainingMinor !== null && row.remainingCurrency
+      ? { remainingBalance: money(row.remainingMinor, row.remainingCurrency) }
+      : {}),
+    orderRef: row.orderRef,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+/** A committed refund as the client sees it. */
+export function refundBody(row: RefundRow): Refund {
+  return {
+    id: row.id,
+    redemptionId: row.redemptionId,
+    amount: money(row.amountMinor, row.currency),
+    createdAt: row.createdAt.toISOString(),
+  };
+}

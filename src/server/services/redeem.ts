@@ -1,0 +1,169 @@
+/**
+ * Redeeming a hold, exactly once. The redemption is journalled as pending and the hold moved to
+ * `redeeming` in one transaction before the provider is called. When the provider's answer is lost, the
+ * provider is asked what happened before anything else; if even that fails, the redemption stays pending
+ * and a retry with the same key (or the reconciler) settles it first, so money never moves twice.
+ */
+import type { RedeemRequest, RedemptionResponse } from "../../shared/index.ts";
+import { HttpProblem, isHttpProblem } from "../errors/http-problem.ts";
+import type { HeldVoucher, UpstreamRedemption } from "../providers/port.ts";
+import { findHold, updateHold } from "../store/holds-repo.ts";
+import { setKeyResource } from "../store/idempotency-repo.ts";
+import { appendJournal } from "../store/journal.ts";
+import { findRedemption, insertPendingRedemption, type RedemptionRow } from "../store/redemptions-repo.ts";
+import { after, type Deps, heldVoucher, newId, requireAbility } from "./context.ts";
+import { expireHold } from "./hold-expiry.ts";
+import { notActive } from "./hold-lifecycle.ts";
+import { redemptionBody } from "./hold-view.ts";
+import { type KeyHandle, runIdempotent } from "./idempotency.ts";
+import { settlePending } from "./reconcile.ts";
+import { commitPending, failPending } from "./redemption-outcome.ts";
+import type { RequestContext, StoredOutcome } from "./types.ts";
+
+/** The answer a caller gets when the outcome is unknown and the provider cannot be asked yet. */
+export const stillPending = () =>
+  new HttpProblem(
+    "PROVIDER_UNAVAILABLE",
+    "The voucher provider did not confirm the redemption. Retry with the same Idempotency-Key to settle it.",
+  );
+
+/** POST /holds/{id}/redeem. */
+export async function redeem(
+  deps: Deps,
+  ctx: RequestContext,
+  holdId: string,
+  req: RedeemRequest,
+  key: string,
+): Promise<StoredOutcome<RedemptionResponse>> {
+  requireAbility(ctx, "redeem");
+  if (ctx.account.adapter.capabilities.redeem === "none") {
+    throw new HttpProblem("NOT_SUPPORTED", "This voucher provider does not support redemption.");
+  }
+  return runIdempotent(deps, { ctx, key, route: "redeemHold", params: { id: holdId }, body: req }, async (handle) => {
+    if (handle.resourceId) {
+      const settled = await settleEarlierAttempt(deps, ctx, handle);
+      if (settled) return { status: 200, body: { redemption: redemptionBody(settled) } };
+    }
+    const started = await startRedemption(deps, ctx, holdId, req, key);
+    handle.resourceId = started.redemption.id;
+    const committed = await callProvider(deps, ctx, started, handle);
+    return { status: 200, body: { redemption: redemptionBody(committed) } };
+  });
+}
+
+/** An earlier attempt under this key left a redemption: settle it; returns it if it went through. */
+async function settleEarlierAttempt(deps: Deps, ctx: RequestContext, handle: KeyHandle): Promise<RedemptionRow | null> {
+  const id = handle.resourceId as string;
+  const outcome = await settlePending(deps, ctx.account.adapter, id);
+  if (outcome === "busy") {
+    // Keep the record: whoever is settling it (the reconciler) stores the answer for this key.
+    handle.keepOnFailure = true;
+    throw new HttpProblem("IDEMPOTENCY_IN_PROGRESS", "This redemption is being settled.", { retryAfterSeconds: 1 });
+  }
+  if (outcome === "unknown") {
+    handle.keepOnFailure = true;
+    throw stillPending();
+  }
+  const row = await deps.db.transaction((tx) => findRedemption(tx, id));
+  // Failed: nothing moved upstream, so this request goes on to redeem afresh.
+  return row?.state === "committed" ? row : null;
+}
+
+interface Started {
+  redemption: RedemptionRow;
+  held: HeldVoucher;
+}
+
+/** Checks the hold and records the pending redemption, all in one transaction. */
+async function startRedemption(
+  deps: Deps,
+  ctx: RequestContext,
+  holdId: string,
+  req: RedeemRequest,
+  key: string,
+): Promise<Started> {
+  const now = deps.now();
+  const started = await deps.db.transaction(async (tx) => {
+    const hold = await findHold(tx, ctx.account.id, holdId, { forUpdate: true });
+    if (!hold || hold.state === "pending" || hold.state === "failed") {
+      return { problem: new HttpProblem("HOLD_NOT_FOUND", "No such hold.") };
+    }
+    if (hold.state === "active" && hold.expiresAt <= now) {
+      await expireHold(tx, hold, now);
+      return { problem: new HttpProblem("HOLD_EXPIRED", "This hold has expired.") };
+    }
+    const problem = notActive(hold);
+    if (problem) return { problem };
+    // Opened before anything is recorded: a hold whose secrets cannot be read never becomes pending.
+    const held = heldVoucher(deps, hold);
+    const id = newId("red");
+    await insertPendingRedemption(tx, {
+      id,
+      holdId,
+      accountId: ctx.account.id,
+      terminalId: ctx.terminalId,
+      amountMinor: hold.amountMinor,
+      currency: hold.currency,
+      orderRef: req.orderRef,
+      idempotencyKey: key,
+      inFlightUntil: after(now, deps.leaseMs),
+      now,
+    });
+    await updateHold(tx, holdId, ["active"], { state: "redeeming" }, now);
+    await appendJournal(tx, {
+      at: now,
+      accountId: ctx.account.id,
+      terminalId: ctx.terminalId,
+      event: "redemption_pending",
+      holdId,
+      redemptionId: id,
+      amountMinor: hold.amountMinor,
+      currency: hold.currency,
+      detail: { orderRef: req.orderRef, reservationId: hold.reservationId },
+    });
+    await setKeyResource(tx, ctx.account.id, key, id);
+    return { redemption: (await findRedemption(tx, id)) as RedemptionRow, held };
+  });
+  // Thrown after the commit, so an expiry found on the way is recorded.
+  if ("problem" in started) throw started.problem;
+  return started;
+}
+
+/** Calls the provider and records the outcome; settles by lookup when the answer is lost. */
+async function callProvider(
+  deps: Deps,
+  ctx: RequestContext,
+  started: Started,
+  handle: KeyHandle,
+): Promise<RedemptionRow> {
+  const { adapter } = ctx.account;
+  const { redemption, held } = started;
+  let upstream: UpstreamRedemption | undefined;
+  try {
+    upstream = await adapter.redeem(held, redemption.orderRef);
+  } catch (error) {
+    if (isHttpProblem(error) && !error.outcomeUnknown) {
+      await failPending(deps, redemption, error.code);
+      throw error;
+    }
+    deps.logger.warn(
+      { redemptionId: redemption.id, code: isHttpProblem(error) ? error.code : "UNEXPECTED" },
+      "redemption outcome unknown; asking the provider",
+    );
+  }
+  if (upstream) {
+    // Money has moved: if recording it fails, keep the key so a retry settles instead of starting over.
+    handle.keepOnFailure = true;
+    return commitPending(deps, redemption, upstream);
+  }
+  const outcome = await settlePending(deps, adapter, redemption.id, { alreadyClaimed: true });
+  if (outcome === "committed") {
+    return (await deps.db.transaction((tx) => findRedemption(tx, redemption.id))) as RedemptionRow;
+  }
+  if (outcome === "failed") {
+    // The provider confirmed nothing happened: the client may simply try again.
+    throw new HttpProblem("PROVIDER_UNAVAILABLE", "The voucher provider did not answer. Please try again.");
+  }
+  handle.keepOnFailure = true;
+  throw stillPending();
+}

@@ -1,0 +1,183 @@
+/** Rows of `holds`: one reservation of an amount on one voucher, from pending to its end. */
+import type { Queryable } from "./db.ts";
+
+export type HoldRowState = "pending" | "active" | "redeeming" | "redeemed" | "released" | "expired" | "failed";
+
+/** States in which a hold blocks its voucher (the partial unique index uses the same list). */
+export const LIVE_HOLD_STATES = ["pending", "active", "redeeming"] as const;
+
+/** The partial unique index that keeps one live hold per (account, voucher). */
+export const ONE_LIVE_HOLD_INDEX = "holds_one_live_per_voucher";
+
+export interface HoldRow {
+  id: string;
+  accountId: string;
+  terminalId: string;
+  voucherHmac: string;
+  maskedCode: string;
+  state: HoldRowState;
+  amountMinor: number;
+  currency: string;
+  keptBy: "provider" | "service";
+  reservationId: string | null;
+  voucherRef: string | null;
+  balanceMinor: number | null;
+  balanceCurrency: string | null;
+  expiresAt: Date;
+  secrets: Uint8Array | null;
+  createdAt: Date;
+  updatedAt: Date;
+  endedAt: Date | null;
+  /** The hold's committed redemption, where there is one. */
+  redemptionId: string | null;
+}
+
+const COLUMNS = `h.id, h.account_id AS "accountId", h.terminal_id AS "terminalId", h.voucher_hmac AS "voucherHmac",
+  h.masked_code AS "maskedCode", h.state, h.amount_minor AS "amountMinor", h.currency, h.kept_by AS "keptBy",
+  h.reservation_id AS "reservationId", h.voucher_ref AS "voucherRef", h.balance_minor AS "balanceMinor",
+  h.balance_currency AS "balanceCurrency", h.expires_at AS "expiresAt", h.secrets, h.created_at AS "createdAt",
+  h.updated_at AS "updatedAt", h.ended_at AS "endedAt",
+  (SELECT r.id FROM redemptions r WHERE r.hold_id = h.id AND r.state = 'committed') AS "redemptionId"`;
+
+export interface NewHold {
+  id: string;
+  accountId: string;
+  terminalId: string;
+  voucherHmac: string;
+  maskedCode: string;
+  amountMinor: number;
+  currency: string;
+  keptBy: "provider" | "service";
+  expiresAt: Date;
+  secrets: Uint8Array;
+  now: Date;
+}
+
+/** Inserts a pending hold; throws a unique violation of ONE_LIVE_HOLD_INDEX when the voucher is held. */
+export async function insertPendingHold(q: Queryable, h: NewHold): Promise<void> {
+  await q.query(
+    `INSERT INTO holds (id, account_id, terminal_id, voucher_hmac, masked_code, state, amount_minor, currency,
+       kept_by, expires_at, secrets, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, 'pending', $6, $7, $8, $9, $10, $11, $11)`,
+    [
+      h.id,
+      h.accountId,
+      h.terminalId,
+      h.voucherHmac,
+      h.maskedCode,
+      h.amountMinor,
+      h.currency,
+      h.keptBy,
+      h.expiresAt,
+      Buffer.from(h.secrets),
+      h.now,
+    ],
+  );
+}
+
+/** One hold of one account, optionally locked for the rest of the transaction. */
+export async function findHold(
+  q: Queryable,
+  accountId: string,
+  id: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<HoldRow | null> {
+  const lock = options.forUpdate ? " FOR UPDATE OF h" : "";
+  const { rows } = await q.query<HoldRow>(
+    `SELECT ${COLUMNS} FROM holds h WHERE h.id = $1 AND h.account_id = $2${lock}`,
+    [id, accountId],
+  );
+  return rows[0] ?? null;
+}
+
+/** Any hold by id (reconciliation works across accounts). */
+export async function findHoldById(q: Queryable, id: string): Promise<HoldRow | null> {
+  const { rows } = await q.query<HoldRow>(`SELECT ${COLUMNS} FROM holds h WHERE h.id = $1`, [id]);
+  return rows[0] ?? null;
+}
+
+/** True when the voucher has a live, unexpired hold (a check then reports it as held). */
+export async function hasLiveHold(q: Queryable, accountId: string, voucherHmac: string, now: Date): Promise<boolean> {
+  const { rows } = await q.query(
+    `SELECT 1 FROM holds WHERE account_id = $1 AND voucher_hmac = $2 AND state IN ('pending', 'active', 'redeeming')
+       AND (state = 'redeeming' OR expires_at > $3)`,
+    [accountId, voucherHmac, now],
+  );
+  return rows.length > 0;
+}
+
+export interface HoldPatch {
+  state?: HoldRowState;
+  reservationId?: string;
+  voucherRef?: string | null;
+  balanceMinor?: number | null;
+  balanceCurrency?: string | null;
+  expiresAt?: Date;
+}
+
+const PATCH_COLUMNS: Record<keyof HoldPatch, string> = {
+  state: "state",
+  reservationId: "reservation_id",
+  voucherRef: "voucher_ref",
+  balanceMinor: "balance_minor",
+  balanceCurrency: "balance_currency",
+  expiresAt: "expires_at",
+};
+
+const ENDED = new Set<HoldRowState>(["redeemed", "released", "expired", "failed"]);
+
+/**
+ * Updates a hold if it is still in one of `from` states; returns the updated row or null when it had moved
+ * on. Moving to an ended state erases the secrets in the same statement (the table's check insists).
+ */
+export async function updateHold(
+  q: Queryable,
+  id: string,
+  from: readonly HoldRowState[],
+  patch: HoldPatch,
+  now: Date,
+): Promise<HoldRow | null> {
+  const sets = ["updated_at = $1"];
+  const params: unknown[] = [now];
+  for (const [key, column] of Object.entries(PATCH_COLUMNS) as [keyof HoldPatch, string][]) {
+    if (patch[key] === undefined) continue;
+    params.push(patch[key]);
+    sets.push(`${column} = $${params.length}`);
+  }
+  if (patch.state && ENDED.has(patch.state)) sets.push("secrets = NULL", "ended_at = $1");
+  params.push(id, [...from]);
+  const { rows } = await q.query<{ id: string }>(
+    `UPDATE holds SET ${sets.join(", ")} WHERE id = $${params.length - 1} AND state = ANY($${params.length}::text[])
+     RETURNING id`,
+    params,
+  );
+  return rows[0] ? findHoldById(q, id) : null;
+}
+
+/**
+ * Marks pending/active holds past their expiry as expired (secrets erased) and returns them with their
+ * prior state, skipping rows another transaction holds. Limited to one voucher when `voucherHmac` is given.
+ */
+export async function expireHolds(
+  q: Queryable,
+  now: Date,
+  scope: { accountId: string; voucherHmac: string } | { limit: number },
+): Promise<(HoldRow & { priorState: HoldRowState })[]> {
+  const byVoucher = "voucherHmac" in scope;
+  const filter = byVoucher ? "AND account_id = $2 AND voucher_hmac = $3" : "LIMIT $2";
+  const params = byVoucher ? [now, scope.accountId, scope.voucherHmac] : [now, scope.limit];
+  const { rows } = await q.query<{ id: string; priorState: HoldRowState }>(
+    `WITH due AS (
+       SELECT id, state FROM holds WHERE state IN ('pending', 'active') AND expires_at <= $1 ${byVoucher ? filter : ""}
+       ORDER BY expires_at ${byVoucher ? "" : filter} FOR UPDATE SKIP LOCKED)
+     UPDATE holds h SET state = 'expired', secrets = NULL, ended_at = $1, updated_at = $1
+     FROM due WHERE h.id = due.id RETURNING h.id, due.state AS "priorState"`,
+    params,
+  );
+  const out: (HoldRow & { priorState: HoldRowState })[] = [];
+  for (const row of rows) {
+    const hold = await findHoldById(q, row.id);
+    if (hold) out.push({ ...hold, priorState: row.priorState });
+  }
+  return out;
+}

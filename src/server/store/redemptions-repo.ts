@@ -1,0 +1,158 @@
+/** Rows of `redemptions` and `refunds`: money taken from a held voucher, and money given back. */
+import type { Queryable } from "./db.ts";
+
+export type MovementState = "pending" | "committed" | "failed";
+
+export interface RedemptionRow {
+  id: string;
+  holdId: string;
+  accountId: string;
+  terminalId: string;
+  state: MovementState;
+  amountMinor: number;
+  currency: string;
+  orderRef: string;
+  idempotencyKey: string | null;
+  upstreamId: string | null;
+  remainingMinor: number | null;
+  remainingCurrency: string | null;
+  refundedMinor: number;
+  errorCode: string | null;
+  inFlightUntil: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+const COLUMNS = `id, hold_id AS "holdId", account_id AS "accountId", terminal_id AS "terminalId", state,
+  amount_minor AS "amountMinor", currency, order_ref AS "orderRef", idempotency_key AS "idempotencyKey",
+  upstream_id AS "upstreamId", remaining_minor AS "remainingMinor", remaining_currency AS "remainingCurrency",
+  refunded_minor AS "refundedMinor", error_code AS "errorCode", in_flight_until AS "inFlightUntil",
+  created_at AS "createdAt", updated_at AS "updatedAt"`;
+
+export type NewRedemption = Pick<
+  RedemptionRow,
+  "id" | "holdId" | "accountId" | "terminalId" | "amountMinor" | "currency" | "orderRef" | "idempotencyKey"
+> & { inFlightUntil: Date; now: Date };
+
+/** Inserts a pending redemption, already claimed by the caller until `inFlightUntil`. */
+export async function insertPendingRedemption(q: Queryable, r: NewRedemption): Promise<void> {
+  await q.query(
+    `INSERT INTO redemptions (id, hold_id, account_id, terminal_id, state, amount_minor, currency, order_ref,
+       idempotency_key, in_flight_until, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, 'pending', $5, $6, $7, $8, $9, $10, $10)`,
+    [
+      r.id,
+      r.holdId,
+      r.accountId,
+      r.terminalId,
+      r.amountMinor,
+      r.currency,
+      r.orderRef,
+      r.idempotencyKey,
+      r.inFlightUntil,
+      r.now,
+    ],
+  );
+}
+
+/** One redemption; `accountId` limits it to one account, `forUpdate` locks it. */
+export async function findRedemption(
+  q: Queryable,
+  id: string,
+  options: { accountId?: string; forUpdate?: boolean } = {},
+): Promise<RedemptionRow | null> {
+  const params: unknown[] = [id];
+  let where = "id = $1";
+  if (options.accountId !== undefined) {
+    params.push(options.accountId);
+    where += " AND account_id = $2";
+  }
+  const { rows } = await q.query<RedemptionRow>(
+    `SELECT ${COLUMNS} FROM redemptions WHERE ${where}${options.forUpdate ? " FOR UPDATE" : ""}`,
+    params,
+  );
+  return rows[0] ?? null;
+}
+
+/**
+ * Claims a pending redemption for settling until `until`, unless a live request or another instance is
+ * already on it. Returns the row when claimed.
+ */
+export async function claimPendingRedemption(
+  q: Queryable,
+  id: string,
+  now: Date,
+  until: Date,
+): Promise<RedemptionRow | null> {
+  const { rows } = await q.query<{ id: string }>(
+    `UPDATE redemptions SET in_flight_until = $3, updated_at = $2
+     WHERE id = $1 AND state = 'pending' AND (in_flight_until IS NULL OR in_flight_until <= $2) RETURNING id`,
+    [id, now, until],
+  );
+  return rows[0] ? findRedemption(q, id) : null;
+}
+
+/** Gives a pending redemption's claim back so a retry or the reconciler can settle it later. */
+export async function unclaimRedemption(q: Queryable, id: string, now: Date): Promise<void> {
+  await q.query("UPDATE redemptions SET in_flight_until = NULL, updated_at = $2 WHERE id = $1 AND state = 'pending'", [
+    id,
+    now,
+  ]);
+}
+
+/** Pending redemptions nobody is working on (oldest first). */
+export async function listUnclaimedPending(q: Queryable, now: Date, limit: number): Promise<string[]> {
+  const { rows } = await q.query<{ id: string }>(
+    `SELECT id FROM redemptions WHERE state = 'pending' AND (in_flight_until IS NULL OR in_flight_until <= $1)
+     ORDER BY created_at LIMIT $2`,
+    [now, limit],
+  );
+  return rows.map((row) => row.id);
+}
+
+/** Moves a pending redemption to committed; returns false when it was no longer pending. */
+export async function commitRedemption(
+  q: Queryable,
+  id: string,
+  outcome: { upstreamId: string; remainingMinor?: number; remainingCurrency?: string },
+  now: Date,
+): Promise<boolean> {
+  const { rowCount } = await q.query(
+    `UPDATE redemptions SET state = 'committed', upstream_id = $2, remaining_minor = $3, remaining_currency = $4,
+       in_flight_until = NULL, updated_at = $5 WHERE id = $1 AND state = 'pending'`,
+    [id, outcome.upstreamId, outcome.remainingMinor ?? null, outcome.remainingCurrency ?? null, now],
+  );
+  return rowCount > 0;
+}
+
+/** Moves a pending redemption to failed; returns false when it was no longer pending. */
+export async function failRedemption(q: Queryable, id: string, errorCode: string, now: Date): Promise<boolean> {
+  const { rowCount } = await q.query(
+    `UPDATE redemptions SET state = 'failed', error_code = $2, in_flight_until = NULL, updated_at = $3
+     WHERE id = $1 AND state = 'pending'`,
+    [id, errorCode, now],
+  );
+  return rowCount > 0;
+}
+
+/**
+ * Reserves `amountMinor` of a committed redemption for a refund. Runs on the row locked by the caller;
+ * returns false when the reservation would exceed what was redeemed (the table's check is the backstop).
+ */
+export async function reserveRefund(q: Queryable, id: string, amountMinor: number, now: Date): Promise<boolean> {
+  const { rowCount } = await q.query(
+    `UPDATE redemptions SET refunded_minor = refunded_minor + $2, updated_at = $3
+     WHERE id = $1 AND state = 'committed' AND refunded_minor + $2 <= amount_minor`,
+    [id, amountMinor, now],
+  );
+  return rowCount > 0;
+}
+
+/** Gives back a reservation whose refund failed. */
+export async function unreserveRefund(q: Queryable, id: string, amountMinor: number, now: Date): Promise<void> {
+  await q.query("UPDATE redemptions SET refunded_minor = refunded_minor - $2, updated_at = $3 WHERE id = $1", [
+    id,
+    amountMinor,
+    now,
+  ]);
+}

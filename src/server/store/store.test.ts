@@ -1,0 +1,206 @@
+/**
+ * The store's own guarantees, checked on the database itself: constraints and triggers hold whatever the
+ * code does. Runs on in-memory PGlite, and on PostgreSQL too when DATABASE_URL is set.
+ */
+import { randomBytes } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { isUniqueViolation } from "./db.ts";
+import { insertPendingHold, ONE_LIVE_HOLD_INDEX, updateHold } from "./holds-repo.ts";
+import { appendJournal } from "./journal.ts";
+import { migrate } from "./migrations.ts";
+import { freshSchema, openPgTestStore } from "./pg-schema.fixture.ts";
+import { insertPendingRedemption } from "./redemptions-repo.ts";
+import { openStore, type Store } from "./store.ts";
+
+const backends: [string, () => Promise<Store>][] = [["pglite", () => openStore({})]];
+const databaseUrl = process.env.DATABASE_URL;
+if (databaseUrl) backends.push(["postgresql", () => openPgTestStore(databaseUrl)]);
+
+const run = randomBytes(4).toString("hex");
+let n = 0;
+const uid = (p: string) => `${p}-${run}-${++n}`;
+const now = new Date("2030-01-01T10:00:00Z");
+
+describe.each(backends)("store on %s", (_name, open) => {
+  let store: Store;
+  beforeAll(async () => {
+    store = await open();
+  }, 60_000);
+  afterAll(() => store?.close());
+
+  const pendingHold = (accountId: string, hmac: string, id = uid("hold")) =>
+    store.db
+      .transaction((tx) =>
+        insertPendingHold(tx, {
+          id,
+          accountId,
+          terminalId: "t1",
+          voucherHmac: hmac,
+          maskedCode: "••••-1234",
+          amountMinor: 1000,
+          currency: "EUR",
+          keptBy: "provider",
+          expiresAt: new Date(now.getTime() + 60_000),
+          secrets: new Uint8Array([1, 2, 3]),
+          now,
+        }),
+      )
+      .then(() => id);
+
+  it("records migrations once", async () => {
+    expect(await migrate(store.db)).toEqual([]);
+    const { rows } = await store.db.query<{ version: number }>("SELECT version FROM schema_migrations");
+    expect(rows.map((r) => r.version)).toContain(1);
+  });
+
+  it("keeps one live hold per voucher, by constraint", async () => {
+    const account = uid("acct");
+    const first = await pendingHold(account, "hmac-a");
+    const error = await pendingHold(account, "hmac-a").catch((e: unknown) => e);
+    expect(isUniqueViolation(error, ONE_LIVE_HOLD_INDEX)).toBe(true);
+    // Another account, or another voucher, is not affected.
+    await pendingHold(uid("acct"), "hmac-a");
+    await pendingHold(account, "hmac-b");
+    // Once the first hold ends, the voucher may be held again.
+    await store.db.transaction((tx) => updateHold(tx, first, ["pending"], { state: "released" }, now));
+    await pendingHold(account, "hmac-a");
+  });
+
+  it("erases secrets when a hold ends and refuses to keep them on an ended hold", async () => {
+    const id = await pendingHold(uid("acct"), "hmac-s");
+    const ended = await store.db.transaction((tx) => updateHold(tx, id, ["pending"], { state: "expired" }, now));
+    expect(ended?.secrets).toBeNull();
+    expect(ended?.endedAt).toEqual(now);
+    await expect(
+      store.db.query("UPDATE holds SET secrets = $2 WHERE id = $1", [id, Buffer.from([9])]),
+    ).rejects.toMatchObject({ code: "23514" });
+  });
+
+  it("allows one non-failed redemption per hold", async () => {
+    const account = uid("acct");
+    const hold = await pendingHold(account, "hmac-r");
+    const redemption = (id: string) =>
+      store.db.transaction((tx) =>
+        insertPendingRedemption(tx, {
+          id,
+          holdId: hold,
+          accountId: account,
+          terminalId: "t1",
+          amountMinor: 1000,
+          currency: "EUR",
+          orderRef: "o-1",
+          idempotencyKey: null,
+          inFlightUntil: now,
+          now,
+        }),
+      );
+    const first = uid("red");
+    await redemption(first);
+    await expect(redemption(uid("red"))).rejects.toMatchObject({ code: "23505" });
+    await store.db.query("UPDATE redemptions SET state = 'failed' WHERE id = $1", [first]);
+    await redemption(uid("red"));
+  });
+
+  it("keeps refunds within the redemption, by constraint", async () => {
+    const account = uid("acct");
+    const hold = await pendingHold(account, "hmac-f");
+    const id = uid("red");
+    await store.db.query(
+      `INSERT INTO redemptions (id, hold_id, account_id, terminal_id, state, amount_minor, currency, order_ref,
+         upstream_id, created_at, updated_at) VALUES ($1, $2, $3, 't1', 'committed', 500, 'EUR', 'o', 'up', $4, $4)`,
+      [id, hold, account, now],
+    );
+    await store.db.query("UPDATE redemptions SET refunded_minor = 500 WHERE id = $1", [id]);
+    await expect(
+      store.db.query("UPDATE redemptions SET refunded_minor = 501 WHERE id = $1", [id]),
+    ).rejects.toMatchObject({ code: "23514" });
+  });
+
+  it("keeps one idempotency record per (account, key)", async () => {
+    const account = uid("acct");
+    const insert = () =>
+      store.db.query(
+        `INSERT INTO idempotency_keys (account_id, key, route, fingerprint, state, created_at)
+         VALUES ($1, 'k', 'r', 'f', 'running', $2)`,
+        [account, now],
+      );
+    await insert();
+    await expect(insert()).rejects.toMatchObject({ code: "23505" });
+  });
+
+  it("refuses UPDATE, DELETE and TRUNCATE on the journal", async () => {
+    const account = uid("acct");
+    await store.db.transaction((tx) =>
+      appendJournal(tx, { at: now, accountId: account, event: "hold_created", amountMinor: 1, currency: "EUR" }),
+    );
+    await expect(
+      store.db.query("UPDATE journal SET amount_minor = 2 WHERE account_id = $1", [account]),
+    ).rejects.toThrow(/append-only/);
+    await expect(store.db.query("DELETE FROM journal WHERE account_id = $1", [account])).rejects.toThrow(/append-only/);
+    await expect(store.db.query("TRUNCATE journal")).rejects.toThrow(/append-only/);
+    const { rows } = await store.db.query("SELECT * FROM journal WHERE account_id = $1", [account]);
+    expect(rows).toHaveLength(1);
+  });
+
+  it("rolls back a failed transaction and refuses the outer handle inside one", async () => {
+    const account = uid("acct");
+    await expect(
+      store.db.transaction(async (tx) => {
+        await appendJournal(tx, { at: now, accountId: account, event: "hold_created" });
+        throw new Error("boom");
+      }),
+    ).rejects.toThrow("boom");
+    const { rows } = await store.db.query("SELECT 1 FROM journal WHERE account_id = $1", [account]);
+    expect(rows).toHaveLength(0);
+    await expect(store.db.transaction(() => store.db.query("SELECT 1"))).rejects.toThrow(/inside a transaction/);
+  });
+
+  it("reads int8 as numbers and timestamps as dates", async () => {
+    const { rows } = await store.db.query<{ big: number; at: Date }>(
+      "SELECT 99999999999::bigint AS big, $1::timestamptz AS at",
+      [now],
+    );
+    expect(rows[0]).toEqual({ big: 99_999_999_999, at: now });
+  });
+});
+
+// Collected only where a PostgreSQL is given; without one these tests do not exist rather than pass.
+if (databaseUrl) {
+  describe("migrations on postgresql", () => {
+    it("are safe when two instances start at once", async () => {
+      const fresh = await freshSchema(databaseUrl);
+      try {
+        const stores = await Promise.all([
+          openStore({ databaseUrl: fresh.url }),
+          openStore({ databaseUrl: fresh.url }),
+        ]);
+        const { rows } = await stores[0]!.db.query<{ version: number }>("SELECT version FROM schema_migrations");
+        expect(rows.map((r) => r.version)).toEqual([1]);
+        await Promise.all(stores.map((s) => s.close()));
+      } finally {
+        await fresh.drop();
+      }
+    }, 60_000);
+  });
+}
+
+describe("pglite on disk", () => {
+  it("keeps its data across a reopen and migrates once", async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), "voucher-store-"));
+    try {
+      const first = await openStore({ dataDir });
+      await first.db.transaction((tx) => appendJournal(tx, { at: now, accountId: "disk", event: "voucher_issued" }));
+      await first.close();
+      const second = await openStore({ dataDir });
+      expect(await migrate(second.db)).toEqual([]);
+      const { rows } = await second.db.query("SELECT 1 FROM journal WHERE account_id = 'disk'");
+      expect(rows).toHaveLength(1);
+      await second.close();
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
