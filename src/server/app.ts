@@ -5,6 +5,7 @@
  */
 import cors from "@fastify/cors";
 import Fastify, { type FastifyInstance } from "fastify";
+import type { Logger } from "pino";
 import { createApiKeyVerifier } from "./auth/api-keys.ts";
 import { createSessionTokens } from "./auth/session-token.ts";
 import type { ServerConfig } from "./config/config.schema.ts";
@@ -27,13 +28,17 @@ export interface AppDeps {
   ping: () => Promise<void>;
   widgetDir: string;
   demoRoot?: string;
-  /** Replaces the pino logger (tests pass false). */
-  logger?: boolean;
+  /** The pino logger to use, or false for none (tests). Default: a new one at the configured level. */
+  logger?: false | Logger;
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { shuttingDown: boolean }> {
   const app = Fastify({
-    logger: deps.logger === false ? false : loggerOptions(deps.config.logLevel),
+    ...(deps.logger === false
+      ? { logger: false }
+      : deps.logger
+        ? { loggerInstance: deps.logger }
+        : { logger: loggerOptions(deps.config.logLevel) }),
     bodyLimit: 16 * 1024,
     disableRequestLogging: deps.config.logLevel !== "debug" && deps.config.logLevel !== "trace",
     return503OnClosing: true,

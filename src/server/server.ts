@@ -3,9 +3,11 @@
  * the background jobs (expiry sweep, reconciliation of pending redemptions), and stops all of it cleanly.
  */
 import { fileURLToPath } from "node:url";
+import pino from "pino";
 import { buildApp } from "./app.ts";
 import type { ServerConfig } from "./config/config.schema.ts";
 import type { Account } from "./http/request-context.ts";
+import { loggerOptions } from "./observability/logger.ts";
 import { createAdapter } from "./providers/registry.ts";
 import { createMoneyServices } from "./services/index.ts";
 import { openStore } from "./store/index.ts";
@@ -35,7 +37,13 @@ export async function startServer(config: ServerConfig, options: { logger?: bool
       adapter: createAdapter(account),
     });
   }
-  const services = createMoneyServices({ store, secretKey: Buffer.from(config.dataKey, "base64") });
+  const logger = options.logger === false ? undefined : pino(loggerOptions(config.logLevel));
+  const services = createMoneyServices({
+    store,
+    secretKey: Buffer.from(config.dataKey, "base64"),
+    getAccount: (id) => accounts.get(id),
+    logger,
+  });
   const app = await buildApp({
     config,
     accounts,
@@ -43,13 +51,14 @@ export async function startServer(config: ServerConfig, options: { logger?: bool
     ping: () => store.ping(),
     widgetDir: `${repoRoot}dist/widget`,
     demoRoot: repoRoot,
-    logger: options.logger,
+    logger: logger ?? false,
   });
 
   const background = async () => {
     try {
       await services.sweepExpired();
       await services.reconcilePending();
+      await services.purge();
     } catch (error) {
       app.log.error({ err: error }, "background sweep failed");
     }

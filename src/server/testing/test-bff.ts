@@ -35,7 +35,7 @@ export async function startTestBff(options: { allowedOrigins?: string[]; demo?: 
     credentials: { clientId: "demo-pos", clientSecret: "demo-pos-secret" },
   };
   const accounts = new Map<string, Account>([["jtl", { ...account, adapter: createAdapter(account) }]]);
-  const services = createMoneyServices({ store, secretKey: randomBytes(32) });
+  const services = createMoneyServices({ store, secretKey: randomBytes(32), getAccount: (id) => accounts.get(id) });
   const app = await buildApp({
     config: {
       apiKeys: [
