@@ -4,7 +4,7 @@
  * passed in, so tests build apps with their own store, services and accounts.
  */
 import cors from "@fastify/cors";
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify, { type FastifyInstance, LogController } from "fastify";
 import type { Logger } from "pino";
 import { createApiKeyVerifier } from "./auth/api-keys.ts";
 import { createSessionTokens } from "./auth/session-token.ts";
@@ -40,7 +40,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { shutt
         ? { loggerInstance: deps.logger }
         : { logger: loggerOptions(deps.config.logLevel) }),
     bodyLimit: 16 * 1024,
-    disableRequestLogging: deps.config.logLevel !== "debug" && deps.config.logLevel !== "trace",
+    // One line per request only when debugging: problems and money events are logged by their own code.
+    logController: new LogController({
+      disableRequestLogging: deps.config.logLevel !== "debug" && deps.config.logLevel !== "trace",
+    }),
     return503OnClosing: true,
     forceCloseConnections: "idle",
   }) as unknown as FastifyInstance & { shuttingDown: boolean };
