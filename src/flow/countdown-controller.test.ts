@@ -1,0 +1,110 @@
+import { afterEach, beforeEach, describe, expect, it, type Mock, vi } from "vitest";
+import { CountdownController, crossedThresholds, formatRemaining } from "./countdown-controller.ts";
+import { TestHost } from "./test-host.ts";
+
+describe("formatRemaining", () => {
+  it.each([
+    [30 * 60_000, "30:00"],
+    [299_001, "05:00"],
+    [59_000, "00:59"],
+    [1, "00:01"],
+    [0, "00:00"],
+    [-5_000, "00:00"],
+  ])("%i ms → %s", (ms, text) => expect(formatRemaining(ms)).toBe(text));
+});
+
+describe("crossedThresholds", () => {
+  it("reports marks passed and not yet fired", () => {
+    expect(crossedThresholds([300, 60], new Set(), 301_000)).toEqual([]);
+    expect(crossedThresholds([300, 60], new Set(), 300_000)).toEqual([300]);
+    expect(crossedThresholds([300, 60], new Set([300]), 30_000)).toEqual([60]);
+    expect(crossedThresholds([300, 60], new Set(), 0)).toEqual([]);
+  });
+});
+
+describe("CountdownController", () => {
+  const start = Date.parse("2030-01-01T12:00:00.000Z");
+  let offset = 0;
+  let host: TestHost;
+  let warn: Mock<(secondsLeft: number) => void>;
+  let expire: Mock<() => void>;
+  let countdown: CountdownController;
+
+  beforeEach(() => {
+    vi.useFakeTimers({ now: start });
+    offset = 0;
+    host = new TestHost();
+    warn = vi.fn();
+    expire = vi.fn();
+    countdown = new CountdownController(host, {
+      now: () => Date.now() + offset,
+      thresholds: [60, 300],
+      onWarn: warn,
+      onExpire: expire,
+    });
+    host.connect();
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it("counts from the server's expiry, warns once per mark, expires once", () => {
+    countdown.start("2030-01-01T12:30:00.000Z");
+    expect(countdown.remainingMs).toBe(30 * 60_000);
+    // Ticks land just after each whole second, so the 5-minute mark is seen at 25:00 plus a few ms.
+    vi.advanceTimersByTime(25 * 60_000 + 100);
+    expect(warn).toHaveBeenCalledExactlyOnceWith(300);
+    vi.advanceTimersByTime(4 * 60_000);
+    expect(warn).toHaveBeenLastCalledWith(60);
+    vi.advanceTimersByTime(2 * 60_000);
+    expect(warn).toHaveBeenCalledTimes(2);
+    expect(expire).toHaveBeenCalledTimes(1);
+    expect(countdown.remainingMs).toBe(0);
+  });
+
+  it("uses the server clock, not the terminal's: a terminal ten minutes fast still sees 30:00", () => {
+    vi.setSystemTime(start + 10 * 60_000);
+    offset = -10 * 60_000;
+    countdown.start("2030-01-01T12:30:00.000Z");
+    expect(formatRemaining(countdown.remainingMs ?? 0)).toBe("30:00");
+  });
+
+  it("a sleeping tab that wakes late announces only the nearest mark, and expiry is computed, not counted", () => {
+    countdown.start("2030-01-01T12:30:00.000Z");
+    // The clock jumps 29.5 minutes with no timer running in between (a throttled background tab).
+    vi.setSystemTime(start + 29.5 * 60_000);
+    vi.advanceTimersByTime(1_100);
+    expect(warn).toHaveBeenCalledExactlyOnceWith(29);
+    expect(countdown.remainingMs).toBe(28_900);
+  });
+
+  it("a short hold warns at once for the mark it starts under, not for the ones above", () => {
+    countdown.start("2030-01-01T12:00:45.000Z");
+    expect(warn).toHaveBeenCalledExactlyOnceWith(45);
+  });
+
+  it("start again (extend) re-arms the warnings", () => {
+    countdown.start("2030-01-01T12:05:00.000Z");
+    vi.advanceTimersByTime(1_000);
+    expect(warn).toHaveBeenCalledTimes(1);
+    countdown.start("2030-01-01T12:35:00.000Z");
+    vi.advanceTimersByTime(34 * 60_000 + 100);
+    expect(warn).toHaveBeenCalledTimes(3);
+  });
+
+  it("no timer survives disconnecting; reconnecting picks up from the clock", () => {
+    countdown.start("2030-01-01T12:30:00.000Z");
+    host.disconnect();
+    expect(vi.getTimerCount()).toBe(0);
+    vi.setSystemTime(start + 31 * 60_000);
+    expect(expire).not.toHaveBeenCalled();
+    host.connect();
+    expect(expire).toHaveBeenCalledTimes(1);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it("stop ends it", () => {
+    countdown.start("2030-01-01T12:30:00.000Z");
+    countdown.stop();
+    expect(countdown.remainingMs).toBeNull();
+    expect(vi.getTimerCount()).toBe(0);
+  });
+});

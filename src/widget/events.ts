@@ -1,0 +1,109 @@
+/**
+ * The widget's events (DESIGN §5): names, detail shapes, and the pure mapping from a flow change to the
+ * events it announces. Details carry masked codes and ids only, never a PIN or a full voucher code; the one
+ * exception is `voucher-issued`, whose code is the point of the event (its PIN is still left out).
+ */
+import type { FlowAction, FlowState, Operation } from "../flow/machine.ts";
+import { Phase } from "../flow/machine.ts";
+import type { IssuedVoucher, Money, VoucherKind, VoucherStatus } from "../shared/contract.schema.ts";
+
+export interface VoucherCheckedDetail {
+  maskedCode: string;
+  kind: VoucherKind;
+  status: VoucherStatus;
+  balance?: Money;
+  validUntil?: string | null;
+}
+export interface VoucherHeldDetail {
+  holdId: string;
+  amount: Money;
+  expiresAt: string;
+  maskedCode: string;
+  balance?: Money;
+  /** True when this hold replaces the previous one after "Extend". */
+  extended: boolean;
+}
+export interface VoucherExpiringDetail {
+  holdId: string;
+  expiresAt: string;
+  secondsLeft: number;
+}
+export interface VoucherHoldEndedDetail {
+  holdId: string;
+}
+export interface VoucherRedeemedDetail {
+  holdId: string;
+  redemptionId: string;
+  amount: Money;
+  remainingBalance?: Money;
+  orderRef: string;
+  createdAt: string;
+}
+export interface VoucherIssuedDetail {
+  /** The new voucher's full code, for the receipt. Its PIN (if any) is shown on screen, never put in an event. */
+  code: string;
+  amount: Money;
+  validUntil: string | null;
+}
+export interface VoucherErrorDetail {
+  code: string;
+  operation: Operation;
+  retryable: boolean;
+  status?: number;
+  /** The localized message the widget shows. */
+  message: string;
+}
+
+/** Event name → detail type, for `addEventListener` typing. */
+export interface VoucherEventMap {
+  "voucher-checked": CustomEvent<VoucherCheckedDetail>;
+  "voucher-held": CustomEvent<VoucherHeldDetail>;
+  "voucher-expiring": CustomEvent<VoucherExpiringDetail>;
+  "voucher-expired": CustomEvent<VoucherHoldEndedDetail>;
+  "voucher-released": CustomEvent<VoucherHoldEndedDetail>;
+  "voucher-redeemed": CustomEvent<VoucherRedeemedDetail>;
+  "voucher-issued": CustomEvent<VoucherIssuedDetail>;
+  "voucher-error": CustomEvent<VoucherErrorDetail>;
+}
+export type VoucherEventName = keyof VoucherEventMap;
+type Detail<K extends VoucherEventName> = VoucherEventMap[K]["detail"];
+export type PendingEvent = { [K in VoucherEventName]: [K, Detail<K>] }[VoucherEventName];
+
+/** The events one flow change announces (errors excepted: those need words, see the element). */
+export function flowEvents(next: FlowState, previous: FlowState, action: FlowAction): PendingEvent[] {
+  const events: PendingEvent[] = [];
+  const hold = next.hold;
+  if (action.type === "checked" && next.voucher) {
+    const { maskedCode, kind, status, balance, validUntil } = next.voucher;
+    events.push(["voucher-checked", { maskedCode, kind, status, balance, validUntil }]);
+  }
+  if ((action.type === "held" || action.type === "extended") && hold) {
+    events.push([
+      "voucher-held",
+      {
+        holdId: hold.id,
+        amount: hold.amount,
+        expiresAt: hold.expiresAt,
+        maskedCode: hold.voucher.maskedCode,
+        balance: hold.voucher.balance,
+        extended: action.type === "extended",
+      },
+    ]);
+  }
+  if (next.phase === Phase.Released && previous.phase !== Phase.Released && hold) {
+    events.push(["voucher-released", { holdId: hold.id }]);
+  }
+  if (next.phase === Phase.Expired && previous.phase !== Phase.Expired && hold) {
+    events.push(["voucher-expired", { holdId: hold.id }]);
+  }
+  if (next.phase === Phase.Redeemed && previous.phase !== Phase.Redeemed && next.redemption) {
+    const { id, holdId, amount, remainingBalance, orderRef, createdAt } = next.redemption;
+    events.push(["voucher-redeemed", { holdId, redemptionId: id, amount, remainingBalance, orderRef, createdAt }]);
+  }
+  return events;
+}
+
+/** The `voucher-issued` detail for an issued voucher: everything but the PIN. */
+export function issuedDetail(voucher: IssuedVoucher): VoucherIssuedDetail {
+  return { code: voucher.code, amount: voucher.amount, validUntil: voucher.validUntil };
+}

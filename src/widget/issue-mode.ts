@@ -1,0 +1,114 @@
+/**
+ * Issue mode (selling a voucher), loaded by dynamic import only when `mode="issue"`: a back-office use
+ * most checkout pages never need, so it stays out of the main bundle. The element forwards its form
+ * events here; this module owns the issue flow, its view and its live-region words.
+ */
+import type { ReactiveControllerHost } from "lit";
+import type { ApiClient } from "../api/client.ts";
+import { IssueController } from "../flow/issue-controller.ts";
+import { readIssue } from "../flow/issue-input.ts";
+import { IssuePhase } from "../flow/issue-machine.ts";
+import type { FlowError } from "../flow/machine.ts";
+import type { CapabilitiesResponse, Money } from "../shared/contract.schema.ts";
+import { groupCode } from "../shared/voucher-code.ts";
+import { issuedDetail, type PendingEvent } from "./events.ts";
+import { errorMessage, type Messages } from "./messages/index.ts";
+import { issueView } from "./views/issue-view.ts";
+
+/** What issue mode needs from the element (kept off the element's public surface). */
+export interface IssueLink {
+  client: () => ApiClient | null;
+  emit: (event: PendingEvent) => void;
+  emitError: (error: FlowError) => void;
+  focusAfterUpdate: (selector: string) => void;
+  announce: (text: string) => void;
+}
+
+export interface IssueRenderInput {
+  m: Messages;
+  data: CapabilitiesResponse;
+  amount: string;
+  validUntil: string;
+  currency: string;
+  money: (value: Money) => string;
+  date: (iso: string) => string;
+}
+
+export class IssueMode {
+  readonly #link: IssueLink;
+  readonly #flow: IssueController;
+
+  constructor(host: ReactiveControllerHost, link: IssueLink) {
+    this.#link = link;
+    this.#flow = new IssueController(host, {
+      client: link.client,
+      onChange: (next) => {
+        link.announce("");
+        if (next.phase === IssuePhase.Issued && next.voucher) {
+          link.emit(["voucher-issued", issuedDetail(next.voucher)]);
+          link.focusAfterUpdate("[data-action=copy]");
+        }
+        if (next.error) {
+          link.emitError(next.error);
+          link.focusAfterUpdate(`#${next.error.field ?? "amount"}`);
+        }
+      },
+    });
+  }
+
+  /** Whether this account and session may sell vouchers at all. */
+  static allowed(data: CapabilitiesResponse): boolean {
+    return data.capabilities.issue && data.abilities.includes("issue");
+  }
+
+  render(i: IssueRenderInput) {
+    if (!IssueMode.allowed(i.data)) return null;
+    return issueView({ ...i, state: this.#flow.state, caps: i.data.capabilities });
+  }
+
+  statusText(m: Messages, money: (value: Money) => string): string {
+    const { phase, voucher } = this.#flow.state;
+    if (phase === IssuePhase.Issuing) return m.issuing;
+    return phase === IssuePhase.Issued && voucher ? m.issued(money(voucher.amount)) : "";
+  }
+
+  errorText(m: Messages, data: CapabilitiesResponse): string {
+    if (!data.capabilities.issue) return m.errors.NOT_SUPPORTED;
+    if (!data.abilities.includes("issue")) return m.errors.FORBIDDEN;
+    const error = this.#flow.state.error;
+    return error ? errorMessage(m, error.code) : "";
+  }
+
+  submit(amount: string, validUntil: string, currency: string): void {
+    if (this.#flow.state.phase === IssuePhase.Issuing) return;
+    const parsed = readIssue(amount, validUntil, currency);
+    if (parsed.ok) void this.#flow.issue(parsed.value);
+    else this.#flow.dispatch({ type: "fail", error: parsed.error });
+  }
+
+  edit(): void {
+    this.#flow.dispatch({ type: "edit" });
+  }
+
+  /** Escape: a shown voucher is done with; returns true when the element should reset its fields. */
+  back(): boolean {
+    return this.#flow.state.phase === IssuePhase.Issued;
+  }
+
+  reset(): void {
+    this.#flow.dispatch({ type: "reset" });
+  }
+
+  /** Copies the new code; without a clipboard (plain http), selects it so Ctrl+C does it. */
+  async copy(root: ParentNode, m: Messages): Promise<void> {
+    const code = this.#flow.state.voucher?.code;
+    if (!code) return;
+    try {
+      await navigator.clipboard.writeText(groupCode(code));
+      this.#link.announce(m.copied);
+    } catch {
+      const output = root.querySelector("[part~=issued-code]");
+      if (output) getSelection()?.selectAllChildren(output);
+    }
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * The words in the two live regions: `role="status"` (progress and results, polite) and `role="alert"`
+ * (errors and the expiry notice, assertive). Derived from state, so an unchanged text is not re-announced.
+ */
+import type { CapabilitiesResult } from "../flow/capabilities-controller.ts";
+import type { FlowState } from "../flow/machine.ts";
+import { Phase } from "../flow/machine.ts";
+import type { CapabilitiesResponse, Money } from "../shared/contract.schema.ts";
+import { errorMessage, type Messages } from "./messages/index.ts";
+
+/** Issue mode's own words (see `issue-mode.ts`); null while that module loads. */
+export interface IssueWords {
+  statusText(m: Messages, money: (value: Money) => string): string;
+  errorText(m: Messages, data: CapabilitiesResponse): string;
+}
+
+export interface LiveInput {
+  m: Messages;
+  /** Set in issue mode. */
+  issue?: IssueWords | null;
+  caps: CapabilitiesResult;
+  flow: FlowState;
+  /** A one-off announcement (a countdown warning, "Code copied"), cleared on the next change. */
+  announcement: string;
+  money: (value: Money) => string;
+  time: (iso: string) => string;
+}
+
+/** The status line: loading, then the redeem flow's progress (issue mode brings its own words). */
+export function statusText(i: LiveInput): string {
+  const { m, flow } = i;
+  if (i.announcement) return i.announcement;
+  if (!i.caps.data) return i.caps.isError ? "" : m.loading;
+  if (i.issue !== undefined) return i.issue ? i.issue.statusText(m, i.money) : m.loading;
+  switch (flow.phase) {
+    case Phase.Checking:
+      return m.checking;
+    case Phase.Ready:
+      return flow.voucher?.balance ? m.checked(i.money(flow.voucher.balance)) : "";
+    case Phase.Holding:
+      return m.holding;
+    case Phase.Held:
+      if (flow.busy === "extend") return m.extending;
+      if (flow.busy === "release") return m.releasing;
+      return flow.hold ? m.heldUntil(i.money(flow.hold.amount), i.time(flow.hold.expiresAt)) : "";
+    case Phase.Redeeming:
+      return m.redeeming;
+    case Phase.Redeemed: {
+      const r = flow.redemption;
+      return r ? m.redeemedStatus(i.money(r.amount), r.remainingBalance ? i.money(r.remainingBalance) : null) : "";
+    }
+    case Phase.Released:
+      return m.released;
+    default:
+      return "";
+  }
+}
+
+/** The error line: a failed load, a refusal, or the expiry notice. */
+export function errorText(i: LiveInput): string {
+  const { m } = i;
+  const data = i.caps.data;
+  if (!data) return i.caps.error ? errorMessage(m, (i.caps.error as { code?: string }).code ?? "INTERNAL") : "";
+  if (i.issue !== undefined) return i.issue?.errorText(m, data) ?? "";
+  if (!data.capabilities.hold && !data.capabilities.check) return m.errors.NOT_SUPPORTED;
+  if (!data.abilities.includes("redeem")) return m.errors.FORBIDDEN;
+  if (i.flow.error) return errorMessage(m, i.flow.error.code);
+  return i.flow.phase === Phase.Expired ? m.expired : "";
+}

@@ -1,0 +1,74 @@
+/**
+ * The held voucher (held, redeeming): what is held, the balance, the live countdown, and the actions the
+ * account supports. Escape asks before releasing; the question sits here as an inline alert dialog.
+ */
+import { html, nothing, type TemplateResult } from "lit";
+import type { FlowState } from "../../flow/machine.ts";
+import { Phase } from "../../flow/machine.ts";
+import type { Capabilities, Hold, Money } from "../../shared/contract.schema.ts";
+import type { Messages } from "../messages/index.ts";
+import { button } from "./field.ts";
+
+export interface HeldViewInput {
+  m: Messages;
+  state: FlowState;
+  hold: Hold;
+  caps: Capabilities;
+  money: (value: Money) => string;
+  /** "mm:ss" left on the hold. */
+  remaining: string;
+  /** The last warning threshold has passed: the countdown is shown as urgent. */
+  warning: boolean;
+}
+
+export function heldView({ m, state, hold, caps, money, remaining, warning }: HeldViewInput): TemplateResult {
+  const redeeming = state.phase === Phase.Redeeming;
+  const balance = hold.voucher.balance;
+  return html`<div class="view" part="held">
+    <dl part="summary">
+      <dt>${m.voucher}</dt>
+      <dd part="masked-code">${hold.voucher.maskedCode}</dd>
+      ${balance ? html`<dt>${m.balance}</dt><dd part="balance">${money(balance)}</dd>` : nothing}
+      <dt>${m.held}</dt>
+      <dd part="held-amount">${money(hold.amount)}</dd>
+      <dt id="time-left-label">${m.timeLeft}</dt>
+      <dd>
+        <span part="countdown" class=${warning ? "warning" : ""} role="timer" aria-labelledby="time-left-label"
+          >${remaining}</span
+        >
+      </dd>
+    </dl>
+    ${
+      state.confirmingRelease
+        ? html`<div class="confirm" part="confirm" role="alertdialog" aria-labelledby="confirm-text">
+            <p id="confirm-text">${m.confirmRelease}</p>
+            <div class="actions">
+              ${button({ label: m.releaseConfirm, action: "release", primary: true })}
+              ${button({ label: m.keepHold, action: "keep" })}
+            </div>
+          </div>`
+        : html`<div class="actions" part="actions">
+            ${button({ label: m.redeem, action: "redeem", primary: true, busy: redeeming || state.busy !== null })}
+            ${caps.extend ? button({ label: m.extend, action: "extend", busy: redeeming || state.busy === "extend" }) : nothing}
+            ${caps.release ? button({ label: m.release, action: "release", busy: redeeming || state.busy === "release" }) : nothing}
+          </div>`
+    }
+  </div>`;
+}
+
+/** After the redeem: how much was taken and what is left on the voucher. */
+export function redeemedView(m: Messages, state: FlowState, money: (value: Money) => string): TemplateResult {
+  const r = state.redemption;
+  return html`<div class="view" part="redeemed">
+    ${
+      r
+        ? html`<dl part="summary">
+            <dt>${m.redeemed}</dt>
+            <dd part="redeemed-amount">${money(r.amount)}</dd>
+            ${r.remainingBalance ? html`<dt>${m.remaining}</dt><dd part="remaining-balance">${money(r.remainingBalance)}</dd>` : nothing}
+          </dl>`
+        : nothing
+    }
+    <div class="actions" part="actions">${button({ label: m.next, action: "next", primary: true })}</div>
+  </div>`;
+}

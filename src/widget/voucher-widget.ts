@@ -1,0 +1,397 @@
+/**
+ * `<voucher-widget>`: the gift-voucher web component (DESIGN §5). This module only declares the class
+ * (registering the tag is `define.ts`'s job), so importing it has no side effects.
+ */
+import { html, LitElement, nothing, type PropertyValues } from "lit";
+import { property, state } from "lit/decorators.js";
+import { type ApiClient, createApiClient, type TokenProvider } from "../api/client.ts";
+import { ServerClock } from "../api/server-clock.ts";
+import { CapabilitiesController } from "../flow/capabilities-controller.ts";
+import { CountdownController, formatRemaining } from "../flow/countdown-controller.ts";
+import { defaultAmountText, dueMinorOf, orderRefFor, readCheck, readHold } from "../flow/entry-input.ts";
+import { FlowController } from "../flow/flow-controller.ts";
+import { type FlowError, Phase } from "../flow/machine.ts";
+import type { Money } from "../shared/contract.schema.ts";
+import { formatMoney } from "../shared/money.ts";
+import { groupCode } from "../shared/voucher-code.ts";
+import type { PendingEvent } from "./events.ts";
+import { focusTargetFor, reactToFlow } from "./flow-reactions.ts";
+import type { IssueMode } from "./issue-mode.ts";
+import { errorText, statusText } from "./live-text.ts";
+import { en, errorMessage, loadMessages, type Messages } from "./messages/index.ts";
+import { styles } from "./styles.ts";
+import { entryView } from "./views/entry-view.ts";
+import { heldView, redeemedView } from "./views/held-view.ts";
+
+/** Countdown marks (seconds left) at which the widget warns, announces and fires `voucher-expiring`. */
+const WARN_AT = [300, 60];
+
+/**
+ * A gift voucher: enter code (and PIN), hold an amount with a live countdown, redeem or release it; or, in
+ * issue mode, sell a new voucher. Talks only to the BFF at `api` with the session `token`.
+ *
+ * @attr api - BFF base URL, e.g. `https://bff.example` (empty: same origin as the page).
+ * @attr token - session token from the BFF (`POST /api/v1/sessions` or the demo's `/demo/session`).
+ * @attr amount - the sale's due amount in wire format (`42.50`): default and upper bound of the hold.
+ * @attr currency - ISO 4217 code; defaults to the account's currency.
+ * @attr locale - BCP 47 locale for messages, money and dates; `de…` loads German.
+ * @attr mode - `redeem` (default) or `issue` (sell a voucher).
+ * @attr order-ref - order reference sent with the redeem; one derived from the hold id when absent.
+ * @prop tokenProvider - `(reason: "missing" | "rejected") => string | Promise<string>`, asked for a token when
+ *   none is set and once after a 401.
+ * @fires voucher-checked - `{maskedCode, kind, status, balance?, validUntil?}`
+ * @fires voucher-held - `{holdId, amount, expiresAt, maskedCode, balance?, extended}`
+ * @fires voucher-expiring - `{holdId, expiresAt, secondsLeft}` at 5 minutes and 1 minute left
+ * @fires voucher-expired - `{holdId}`
+ * @fires voucher-released - `{holdId}`
+ * @fires voucher-redeemed - `{holdId, redemptionId, amount, remainingBalance?, orderRef, createdAt}`
+ * @fires voucher-issued - `{code, amount, validUntil}` (the new voucher's code; never its PIN)
+ * @fires voucher-error - `{code, operation, retryable, status?, message}`
+ * @csspart base - the outer container (`role="group"`) · form - the entry or issue form · field, label, input
+ *   · code-input, pin-input, amount-input, date-input · actions, button, primary-button, copy-button
+ *   · summary, balance, masked-code, held-amount, countdown, confirm · held, redeemed, issued
+ *   · issued-code, issued-pin, redeemed-amount, remaining-balance · status (live region) · error (alert region)
+ * @cssprop --voucher-font / --voucher-color / --voucher-background / --voucher-border / --voucher-radius
+ * @cssprop --voucher-padding / --voucher-gap / --voucher-max-width
+ * @cssprop --voucher-accent / --voucher-accent-contrast / --voucher-focus-ring / --voucher-button-radius
+ * @cssprop --voucher-input-border / --voucher-input-radius / --voucher-input-background
+ * @cssprop --voucher-error-color / --voucher-warning-color / --voucher-code-font
+ */
+export class VoucherWidget extends LitElement {
+  static override styles = styles;
+  static formAssociated = true;
+  static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+
+  @property() api = "";
+  @property() token = "";
+  @property() amount = "";
+  @property() currency = "";
+  @property() locale = "";
+  @property() mode: "redeem" | "issue" = "redeem";
+  @property({ attribute: "order-ref" }) orderRef = "";
+  @property({ attribute: false }) tokenProvider?: TokenProvider;
+
+  @state() private messages: Messages = en;
+  @state() private code = "";
+  @state() private pin = "";
+  /** What was typed into the amount field; null while the due amount (or balance) should show. */
+  @state() private amountInput: string | null = null;
+  @state() private validUntil = "";
+  @state() private announcement = "";
+
+  readonly #internals = this.attachInternals();
+  readonly #clock = new ServerClock();
+  #client: ApiClient | null = null;
+  #localeLoad = 0;
+  #focusTarget: string | null = null;
+  /** The person is working in this widget (so moving focus follows them rather than stealing it). */
+  #interacting = false;
+  readonly #caps = new CapabilitiesController(this);
+  readonly #flow = new FlowController(this, {
+    client: () => this.#client,
+    onChange: (next, previous, action) => {
+      this.announcement = "";
+      const r = reactToFlow(next, previous, action);
+      for (const event of r.events) this.#emit(event);
+      if (next.error && next.error !== previous.error) this.#emitError(next.error);
+      if (r.startCountdown) this.#countdown.start(r.startCountdown);
+      if (r.stopCountdown) this.#countdown.stop();
+      if (r.clearPin) this.pin = "";
+      this.#internals.setFormValue(r.formValue);
+      this.#focusTarget = focusTargetFor(next);
+      if (action.type === "expire" && !this.matches(":focus-within")) this.#focusTarget = null;
+    },
+  });
+  /** Issue mode's module, loaded when `mode="issue"` (null until then, and in redeem mode). */
+  #issue: IssueMode | null = null;
+  readonly #countdown = new CountdownController(this, {
+    now: () => this.#clock.now(),
+    thresholds: WARN_AT,
+    onWarn: (secondsLeft) => {
+      const hold = this.#flow.state.hold;
+      if (!hold) return;
+      this.announcement = this.messages.expiring(secondsLeft);
+      this.#emit(["voucher-expiring", { holdId: hold.id, expiresAt: hold.expiresAt, secondsLeft }]);
+    },
+    onExpire: () => this.#flow.dispatch({ type: "expire" }),
+  });
+
+  /** The form value: the id of the current hold (empty when nothing is held). */
+  get value(): string {
+    const { phase, hold } = this.#flow.state;
+    return hold && (phase === Phase.Held || phase === Phase.Redeeming || phase === Phase.Redeemed) ? hold.id : "";
+  }
+
+  /** The `<form>` this widget belongs to, if any. */
+  get form(): HTMLFormElement | null {
+    return this.#internals.form;
+  }
+
+  /** Redeems the current hold, with `order-ref` (or a reference derived from the hold). */
+  async redeem(): Promise<void> {
+    const { phase, hold } = this.#flow.state;
+    if (phase === Phase.Held && hold) await this.#flow.redeem(orderRefFor(hold.id, this.orderRef));
+  }
+
+  /** Releases the current hold, where the account supports it. */
+  async release(): Promise<void> {
+    if (this.#flow.state.phase === Phase.Held && this.#caps.result.data?.capabilities.release) {
+      await this.#flow.release();
+    }
+  }
+
+  /** Starts over: releases a live hold (where supported), clears every field. */
+  reset(): void {
+    this.#flow.reset(this.#caps.result.data?.capabilities.release ?? false);
+    this.#issue?.reset();
+    this.#countdown.stop();
+    this.code = this.pin = this.validUntil = this.announcement = "";
+    this.amountInput = null;
+    this.#internals.setFormValue(null);
+    this.#focusTarget = "input";
+  }
+
+  /** Called by the browser when the surrounding form is reset. */
+  formResetCallback(): void {
+    this.reset();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has("api") || changed.has("tokenProvider")) {
+      if (changed.has("api")) this.#clock.reset();
+      this.#client = this.token || this.tokenProvider ? this.#newClient() : null;
+      this.#caps.setClient(this.#client);
+    } else if (changed.has("token")) {
+      // Same server: keep the client, so open idempotency intents (a redeem to retry) survive a new token.
+      this.#client ??= this.#newClient();
+      this.#client.setToken(this.token || undefined);
+      // A token may belong to another account: ask for its capabilities again.
+      this.#caps.setClient(this.#client);
+    }
+    if (changed.has("mode") && this.mode === "issue" && !this.#issue) void this.#loadIssueMode();
+    if (changed.has("locale")) {
+      const load = ++this.#localeLoad;
+      void loadMessages(this.locale).then((messages) => {
+        if (load === this.#localeLoad) this.messages = messages;
+      });
+    }
+  }
+
+  #newClient(): ApiClient {
+    const token = this.token || undefined;
+    return createApiClient({ baseUrl: this.api, token, tokenProvider: this.tokenProvider, clock: this.#clock });
+  }
+
+  async #loadIssueMode(): Promise<void> {
+    const { IssueMode } = await import("./issue-mode.ts");
+    this.#issue ??= new IssueMode(this, {
+      client: () => this.#client,
+      emit: (event) => this.#emit(event),
+      emitError: (error) => this.#emitError(error),
+      focusAfterUpdate: (selector) => {
+        this.#focusTarget = selector;
+      },
+      announce: (text) => {
+        this.announcement = text;
+      },
+    });
+    this.requestUpdate();
+  }
+
+  protected override updated(): void {
+    const target = this.#focusTarget;
+    this.#focusTarget = null;
+    if (target && (this.#interacting || this.matches(":focus-within"))) {
+      this.renderRoot.querySelector<HTMLElement>(target)?.focus();
+    }
+  }
+
+  protected override render() {
+    const m = this.messages;
+    const caps = this.#caps.result;
+    const live = {
+      m,
+      caps,
+      flow: this.#flow.state,
+      ...(this.mode === "issue" ? { issue: this.#issue } : {}),
+      announcement: this.announcement,
+      money: this.#money,
+      time: this.#time,
+    };
+    return html`<div
+      part="base"
+      role="group"
+      aria-label=${this.mode === "issue" ? m.issueTitle : m.title}
+      @input=${this.#onInput}
+      @click=${this.#onClick}
+      @submit=${this.#onSubmit}
+      @keydown=${this.#onKeydown}
+      @pointerdown=${this.#onPointer}
+      @focusout=${this.#onFocusOut}
+    >
+      ${this.#body()}
+      <div class="live" part="status" role="status">${statusText(live)}</div>
+      <div class="live" part="error" id="error" role="alert">${errorText(live)}</div>
+    </div>`;
+  }
+
+  #body() {
+    const m = this.messages;
+    const data = this.#caps.result.data;
+    if (!data) {
+      return this.#caps.result.isError
+        ? html`<div class="actions">
+            <button type="button" part="button" data-action="retry">${m.retry}</button>
+          </div>`
+        : nothing;
+    }
+    const caps = data.capabilities;
+    const currency = this.#currency();
+    if (this.mode === "issue") {
+      const input = { m, data, amount: this.#amountValue(), validUntil: this.validUntil, currency };
+      return this.#issue?.render({ ...input, money: this.#money, date: this.#date }) ?? nothing;
+    }
+    if (!caps.hold && !caps.check) return nothing;
+    const flow = this.#flow.state;
+    if ((flow.phase === Phase.Held || flow.phase === Phase.Redeeming) && flow.hold) {
+      const left = this.#countdown.remainingMs ?? 0;
+      return heldView({
+        m,
+        state: flow,
+        hold: flow.hold,
+        caps,
+        money: this.#money,
+        remaining: formatRemaining(left),
+        warning: left <= (WARN_AT.at(-1) ?? 0) * 1000,
+      });
+    }
+    if (flow.phase === Phase.Redeemed) return redeemedView(m, flow, this.#money);
+    return entryView({
+      m,
+      state: flow,
+      caps,
+      values: { code: this.code, pin: this.pin, amount: this.#amountValue() },
+      currency,
+      formatBalance: (s) => (s.voucher?.balance ? this.#money(s.voucher.balance) : null),
+    });
+  }
+
+  #currency(): string {
+    return this.currency || this.#caps.result.data?.currency || "";
+  }
+
+  /** The amount field's text: what was typed, else the due amount (capped at a checked balance). */
+  #amountValue(): string {
+    const balance = this.mode === "redeem" ? this.#flow.state.voucher?.balance : undefined;
+    return this.amountInput ?? defaultAmountText(this.amount, this.#currency(), balance, this.locale || undefined);
+  }
+
+  #money = (value: Money): string => formatMoney(value, this.locale || undefined);
+  #time = (iso: string): string =>
+    new Intl.DateTimeFormat(this.locale || undefined, { timeStyle: "short" }).format(new Date(iso));
+  #date = (iso: string): string =>
+    new Intl.DateTimeFormat(this.locale || undefined, { dateStyle: "medium" }).format(new Date(iso));
+
+  #emit([name, detail]: PendingEvent): void {
+    this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+  }
+
+  #emitError(error: FlowError): void {
+    const { code, operation, retryable, status } = error;
+    const message = errorMessage(this.messages, code);
+    this.#emit(["voucher-error", { code, operation, retryable, ...(status ? { status } : {}), message }]);
+  }
+
+  #onPointer(): void {
+    this.#interacting = true;
+  }
+
+  #onFocusOut(event: FocusEvent): void {
+    const to = event.relatedTarget as Node | null;
+    // Focus went somewhere else on the page: from now on, results do not pull focus back.
+    if (to && to !== this && !this.renderRoot.contains(to)) this.#interacting = false;
+    const input = event.target as HTMLInputElement;
+    if (input.name === "code" && this.code) this.code = groupCode(this.code);
+  }
+
+  #onInput(event: Event): void {
+    const input = event.target as HTMLInputElement;
+    const name = input.name;
+    if (name === "code") this.code = input.value;
+    else if (name === "pin") this.pin = input.value;
+    else if (name === "amount") this.amountInput = input.value;
+    else if (name === "validUntil") this.validUntil = input.value;
+    else return;
+    if (this.mode === "issue") this.#issue?.edit();
+    else this.#flow.dispatch({ type: "edit", field: name });
+  }
+
+  #onKeydown(event: KeyboardEvent): void {
+    this.#interacting = true;
+    if (event.key === "Escape") {
+      event.preventDefault();
+      this.#back();
+      return;
+    }
+    const input = event.target as HTMLInputElement;
+    // A scanner types the code and Enter: go on to the PIN when this account's vouchers have one and it is empty.
+    if (event.key === "Enter" && input.name === "code") {
+      const pin = this.renderRoot.querySelector<HTMLInputElement>("#pin");
+      this.code = groupCode(input.value);
+      if (pin && !pin.value) {
+        event.preventDefault();
+        pin.focus();
+      }
+    }
+  }
+
+  #back(): void {
+    if (this.mode === "issue") {
+      if (this.#issue?.back()) this.reset();
+      return;
+    }
+    const { phase } = this.#flow.state;
+    if (phase === Phase.Redeemed) this.reset();
+    else if (phase !== Phase.Held || this.#caps.result.data?.capabilities.release)
+      this.#flow.dispatch({ type: "back" });
+  }
+
+  #onSubmit(event: SubmitEvent): void {
+    event.preventDefault();
+    const data = this.#caps.result.data;
+    if (!data) return;
+    const currency = this.#currency();
+    const flow = this.#flow.state;
+    if (this.mode === "issue") this.#issue?.submit(this.#amountValue(), this.validUntil, currency);
+    if (this.mode === "issue" || flow.phase === Phase.Checking || flow.phase === Phase.Holding) return;
+    const caps = data.capabilities;
+    const fields = { code: this.code, pin: this.pin, amount: this.#amountValue() };
+    const rules = { currency, pin: caps.pin, dueMinor: dueMinorOf(this.amount, currency) };
+    if (caps.check && !flow.voucher) {
+      const parsed = readCheck(fields, rules);
+      if (parsed.ok) void this.#flow.check(parsed.value);
+      else this.#flow.dispatch({ type: "fail", error: parsed.error });
+    } else if (caps.hold) {
+      const parsed = readHold(fields, rules);
+      if (parsed.ok) void this.#flow.hold(parsed.value);
+      else this.#flow.dispatch({ type: "fail", error: parsed.error });
+    }
+  }
+
+  #onClick(event: MouseEvent): void {
+    this.#interacting = true;
+    const target = (event.target as Element).closest("[data-action]");
+    if (!target || target.getAttribute("aria-disabled") === "true") return;
+    const actions: Record<string, () => unknown> = {
+      redeem: () => this.redeem(),
+      extend: () => this.#flow.extend(),
+      release: () => this.release(),
+      keep: () => this.#flow.dispatch({ type: "keepHold" }),
+      next: () => this.reset(),
+      retry: () => this.#caps.load(),
+      copy: () => this.#issue?.copy(this.renderRoot, this.messages),
+    };
+    // Submit buttons (check, hold, sell) carry an action name too, but the form's submit event runs them.
+    actions[target.getAttribute("data-action") ?? ""]?.();
+  }
+}
