@@ -39,14 +39,14 @@ let counter = 0;
 export const unique = (prefix: string) => `${prefix}-${++counter}-${randomBytes(3).toString("hex")}`;
 
 /**
- * Opens the bench on in-memory PGlite, or, when SERVICES_DATABASE_URL is set, on PostgreSQL in a schema
+ * Opens the bench on in-memory PGlite, or, when TEST_DATABASE_URL is set, on PostgreSQL in a schema
  * of its own (opt-in, so the default run keeps exercising the embedded store). `limits` override the
  * failed-attempt limits.
  */
 export async function openBench(
   options: { limits?: Partial<AttemptLimits>; leaseSeconds?: number } = {},
 ): Promise<Bench> {
-  const databaseUrl = process.env.SERVICES_DATABASE_URL;
+  const databaseUrl = process.env.TEST_DATABASE_URL;
   const store = databaseUrl ? await openPgTestStore(databaseUrl) : await openStore({});
   let nowMs = Date.parse("2030-01-01T10:00:00Z");
   const clock: Clock = {

@@ -1,6 +1,6 @@
 /**
  * The store's own guarantees, checked on the database itself: constraints and triggers hold whatever the
- * code does. Runs on in-memory PGlite, and on PostgreSQL too when DATABASE_URL is set.
+ * code does. Runs on in-memory PGlite, and on PostgreSQL too when TEST_DATABASE_URL is set.
  */
 import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
@@ -16,7 +16,7 @@ import { insertPendingRedemption } from "./redemptions-repo.ts";
 import { openStore, type Store } from "./store.ts";
 
 const backends: [string, () => Promise<Store>][] = [["pglite", () => openStore({})]];
-const databaseUrl = process.env.DATABASE_URL;
+const databaseUrl = process.env.TEST_DATABASE_URL;
 if (databaseUrl) backends.push(["postgresql", () => openPgTestStore(databaseUrl)]);
 
 const run = randomBytes(4).toString("hex");
