@@ -21,6 +21,7 @@ export const ErrorCode = {
   REDEMPTION_NOT_FOUND: "REDEMPTION_NOT_FOUND",
   REFUND_EXCEEDS_REDEMPTION: "REFUND_EXCEEDS_REDEMPTION",
   NOT_SUPPORTED: "NOT_SUPPORTED",
+  PARTIAL_NOT_SUPPORTED: "PARTIAL_NOT_SUPPORTED",
   IDEMPOTENCY_CONFLICT: "IDEMPOTENCY_CONFLICT",
   IDEMPOTENCY_IN_PROGRESS: "IDEMPOTENCY_IN_PROGRESS",
   RATE_LIMITED: "RATE_LIMITED",
@@ -62,6 +63,7 @@ export const errorSpecs: Record<ErrorCode, ErrorSpec> = {
   REDEMPTION_NOT_FOUND: { status: 404, title: "Redemption not found", retryable: false },
   REFUND_EXCEEDS_REDEMPTION: { status: 422, title: "Refund exceeds what is left of the redemption", retryable: false },
   NOT_SUPPORTED: { status: 422, title: "Not supported by this voucher provider", retryable: false },
+  PARTIAL_NOT_SUPPORTED: { status: 422, title: "This voucher can only be used for its full value", retryable: false },
   IDEMPOTENCY_CONFLICT: { status: 409, title: "Idempotency key reused with another request", retryable: false },
   IDEMPOTENCY_IN_PROGRESS: {
     status: 409,

@@ -68,6 +68,7 @@ export const de: Messages = {
     REDEMPTION_NOT_FOUND: "Die Einlösung wurde nicht gefunden.",
     REFUND_EXCEEDS_REDEMPTION: "Die Erstattung ist höher als der verbleibende Einlösebetrag.",
     NOT_SUPPORTED: "Der Gutscheinanbieter unterstützt das nicht.",
+    PARTIAL_NOT_SUPPORTED: "Dieser Gutschein kann nur über seinen vollen Wert eingelöst werden.",
     IDEMPOTENCY_CONFLICT: "Das wurde bereits mit anderen Angaben gesendet. Bitte neu beginnen.",
     IDEMPOTENCY_IN_PROGRESS: "Der vorige Versuch wird noch verarbeitet. Bitte gleich erneut versuchen.",
     RATE_LIMITED: "Zu viele Versuche. Bitte kurz warten und erneut versuchen.",

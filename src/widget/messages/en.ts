@@ -79,6 +79,7 @@ export const en = {
     REDEMPTION_NOT_FOUND: "The redemption was not found.",
     REFUND_EXCEEDS_REDEMPTION: "The refund is more than what is left of the redemption.",
     NOT_SUPPORTED: "The voucher provider does not support this.",
+    PARTIAL_NOT_SUPPORTED: "This voucher can only be used for its full value.",
     IDEMPOTENCY_CONFLICT: "This was already sent with different details. Start over.",
     IDEMPOTENCY_IN_PROGRESS: "The previous attempt is still being processed. Try again in a moment.",
     RATE_LIMITED: "Too many attempts. Wait a moment and try again.",
