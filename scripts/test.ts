@@ -19,6 +19,7 @@ function run(title: string, command: string, args: string[], env: Record<string,
   }
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: reports from two runners, read defensively field by field.
 function readJson(file: string): any {
   try {
     return JSON.parse(readFileSync(file, "utf8"));

@@ -9,7 +9,7 @@ import type { AddressInfo } from "node:net";
 
 const template = readFileSync(new URL("../fixtures/plain-embed.html", import.meta.url), "utf8");
 
-const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export async function startMerchantSite(
   bffUrl: string,
@@ -33,13 +33,13 @@ export async function startMerchantSite(
     }
     const { token } = (await session.json()) as { token: string };
     const html = template
-      .replaceAll("{{BFF}}", escape(bffUrl))
-      .replaceAll("{{TOKEN}}", escape(token))
-      .replaceAll("{{AMOUNT}}", escape(url.searchParams.get("amount") ?? "42.50"))
-      .replaceAll("{{CURRENCY}}", escape(url.searchParams.get("currency") ?? "EUR"))
-      .replaceAll("{{LOCALE}}", escape(url.searchParams.get("locale") ?? "en-GB"))
-      .replaceAll("{{MODE}}", escape(url.searchParams.get("mode") ?? "redeem"))
-      .replaceAll("{{ORDER}}", escape(url.searchParams.get("order") ?? `order-${Date.now()}`));
+      .replaceAll("{{BFF}}", escapeHtml(bffUrl))
+      .replaceAll("{{TOKEN}}", escapeHtml(token))
+      .replaceAll("{{AMOUNT}}", escapeHtml(url.searchParams.get("amount") ?? "42.50"))
+      .replaceAll("{{CURRENCY}}", escapeHtml(url.searchParams.get("currency") ?? "EUR"))
+      .replaceAll("{{LOCALE}}", escapeHtml(url.searchParams.get("locale") ?? "en-GB"))
+      .replaceAll("{{MODE}}", escapeHtml(url.searchParams.get("mode") ?? "redeem"))
+      .replaceAll("{{ORDER}}", escapeHtml(url.searchParams.get("order") ?? `order-${Date.now()}`));
     res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(html);
   });
   await new Promise<void>((resolve) => server.listen(0, "localhost", resolve));

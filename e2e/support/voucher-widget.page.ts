@@ -14,7 +14,10 @@ export class VoucherWidgetPage {
   readonly alert: Locator;
   readonly timer: Locator;
 
-  constructor(readonly page: Page, selector = "voucher-widget") {
+  constructor(
+    readonly page: Page,
+    selector = "voucher-widget",
+  ) {
     this.root = page.locator(selector).first();
     this.code = this.root.getByRole("textbox", { name: en.code });
     this.pin = this.root.getByLabel(en.pin, { exact: true });
@@ -54,6 +57,8 @@ export class VoucherWidgetPage {
   }
 
   async events(): Promise<{ type: string; detail: unknown }[]> {
-    return this.page.evaluate(() => (window as unknown as { voucherEvents: { type: string; detail: unknown }[] }).voucherEvents);
+    return this.page.evaluate(
+      () => (window as unknown as { voucherEvents: { type: string; detail: unknown }[] }).voucherEvents,
+    );
   }
 }
