@@ -4,6 +4,7 @@
  */
 import { randomBytes } from "node:crypto";
 import type { FastifyInstance } from "fastify";
+import type { Logger } from "pino";
 import { startJtlSimulator } from "../../simulators/jtl/index.ts";
 import { buildApp } from "../app.ts";
 import type { Account } from "../http/request-context.ts";
@@ -21,7 +22,9 @@ export interface TestBff {
   close(): Promise<void>;
 }
 
-export async function startTestBff(options: { allowedOrigins?: string[]; demo?: boolean } = {}): Promise<TestBff> {
+export async function startTestBff(
+  options: { allowedOrigins?: string[]; demo?: boolean; logger?: Logger } = {},
+): Promise<TestBff> {
   const sim = await startJtlSimulator({ port: 0 });
   const store = await openStore({});
   const key = randomBytes(32).toString("base64");
@@ -35,7 +38,12 @@ export async function startTestBff(options: { allowedOrigins?: string[]; demo?: 
     credentials: { clientId: "demo-pos", clientSecret: "demo-pos-secret" },
   };
   const accounts = new Map<string, Account>([["jtl", { ...account, adapter: createAdapter(account) }]]);
-  const services = createMoneyServices({ store, secretKey: randomBytes(32), getAccount: (id) => accounts.get(id) });
+  const services = createMoneyServices({
+    store,
+    secretKey: randomBytes(32),
+    getAccount: (id) => accounts.get(id),
+    logger: options.logger,
+  });
   const app = await buildApp({
     config: {
       apiKeys: [
@@ -44,13 +52,13 @@ export async function startTestBff(options: { allowedOrigins?: string[]; demo?: 
       sessionSigningKey: key,
       sessionTtlSeconds: 600,
       demo: options.demo ?? false,
-      logLevel: "silent",
+      logLevel: options.logger ? "trace" : "silent",
     },
     accounts,
     services,
     ping: () => store.ping(),
     widgetDir: "/nonexistent",
-    logger: false,
+    logger: options.logger ?? false,
   });
   return {
     app,
