@@ -15,7 +15,7 @@ export default async function globalSetup() {
   const merchant = await startMerchantSite(demo.url, DEMO_API_KEY);
   process.env.E2E_BFF_URL = demo.url;
   process.env.E2E_MERCHANT_URL = merchant.url;
-  process.env.E2E_SIM_JTL_URL = demo.simulatorUrls.jtl;
+  for (const [id, url] of Object.entries(demo.simulatorUrls)) process.env[`E2E_SIM_${id.toUpperCase()}_URL`] = url;
   return async () => {
     await merchant.close();
     await demo.close();

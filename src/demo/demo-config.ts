@@ -5,15 +5,17 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import type { AccountConfig } from "../server/config/account.schema.ts";
 import type { ServerConfig } from "../server/config/config.schema.ts";
 import { readEnvSettings } from "../server/config/load-config.ts";
-import { demoClients } from "../simulators/jtl/demo-data.ts";
+import { demoAccount as jtl } from "./accounts/jtl.ts";
+import { demoAccount as spaaza } from "./accounts/spaaza.ts";
 
 /** DEMO ONLY: the merchant API key the demo accepts on `POST /api/v1/sessions`. */
 export const DEMO_API_KEY = "demo-merchant-key-0000000000000000";
 
-/** Loopback origins on any port: the demo page and test pages served from elsewhere on this machine. */
-const demoOrigins = ["http://localhost:*", "http://127.0.0.1:*"];
+/** One demo account per provider simulator, named after the provider. */
+const demoAccounts: Record<string, (simulatorUrl: string) => AccountConfig> = { jtl, spaaza };
 
 function demoKeys(dataDir: string): { sessionSigningKey: string; dataKey: string } {
   const file = join(dataDir, "demo-keys.json");
@@ -28,27 +30,21 @@ export function demoConfig(simulatorUrls: Record<string, string>, env = process.
   const problems: string[] = [];
   const settings = readEnvSettings(env, problems);
   if (problems.length > 0) throw new Error(problems.join("\n"));
-  const jtlClient = demoClients[0]!;
   return {
     ...settings,
     ...demoKeys(settings.dataDir),
     demo: true,
     sessionTtlSeconds: 3600,
-    accounts: [
+    accounts: Object.entries(demoAccounts)
+      .filter(([id]) => simulatorUrls[id])
+      .map(([id, make]) => make(simulatorUrls[id]!)),
+    apiKeys: [
       {
-        id: "jtl",
-        provider: "jtl",
-        baseUrl: simulatorUrls.jtl!,
-        currency: "EUR",
-        allowedOrigins: demoOrigins,
-        timeoutMs: 5000,
-        credentials: {
-          clientId: jtlClient.clientId,
-          clientSecret: jtlClient.clientSecret,
-          clientType: "voucher-widget-demo",
-        },
+        id: "demo",
+        key: DEMO_API_KEY,
+        accounts: Object.keys(demoAccounts),
+        abilities: ["redeem", "issue", "refund", "codes"],
       },
     ],
-    apiKeys: [{ id: "demo", key: DEMO_API_KEY, accounts: ["jtl"], abilities: ["redeem", "issue", "refund", "codes"] }],
   };
 }

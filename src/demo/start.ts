@@ -7,8 +7,7 @@ import { pathToFileURL } from "node:url";
 import { build } from "vite";
 import { ConfigError, loadConfig } from "../server/config/load-config.ts";
 import { repoRoot, startServer } from "../server/server.ts";
-import { demoVouchers } from "../simulators/jtl/demo-data.ts";
-import { startSimulators } from "../simulators/launcher.ts";
+import { simulatorRegistry, startSimulators } from "../simulators/launcher.ts";
 import { DEMO_API_KEY, demoConfig } from "./demo-config.ts";
 
 export interface DemoOptions {
@@ -47,16 +46,18 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
 }
 
 function banner(url: string): string {
-  const rows = demoVouchers.map(
-    (v) => `    ${v.code.padEnd(18)} ${(v.pin ? `PIN ${v.pin}` : "no PIN").padEnd(9)} ${v.label}`,
-  );
+  // Each simulator describes its own demo data (DEMO ONLY: none of it exists anywhere else).
+  const accounts = simulatorRegistry.flatMap((sim) => [
+    `  Account ${sim.id}:`,
+    ...sim.describe().map((line) => `    ${line}`),
+  ]);
   return [
     "",
     `  voucher-widget demo is running at ${url}/`,
     "",
     `  Demo merchant API key: ${DEMO_API_KEY}`,
-    "  Demo vouchers (account jtl):",
-    ...rows,
+    "",
+    ...accounts,
     "",
     "  Press Ctrl-C to stop.",
     "",

@@ -5,6 +5,7 @@
  */
 import { pathToFileURL } from "node:url";
 import { demoClients, demoVouchers, startJtlSimulator } from "./jtl/index.ts";
+import { spaazaSimulator } from "./spaaza/index.ts";
 
 export interface SimulatorDefinition {
   /** Provider id, as used in account config (`jtl`, `spaaza`, …). */
@@ -29,6 +30,7 @@ export const simulatorRegistry: readonly SimulatorDefinition[] = [
       ),
     ],
   },
+  spaazaSimulator,
 ];
 
 export interface RunningSimulators {

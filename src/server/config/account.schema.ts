@@ -3,23 +3,11 @@
  * may use it. Read only by config loading; adapters get their own account's slice.
  */
 import { z } from "zod";
-
-const currency = z.string().regex(/^[A-Z]{3}$/, "an ISO-4217 code such as EUR");
-const origin = z
-  .string()
-  .refine((s) => s === "*" || /^https?:\/\/[^/]+$/.test(s), "an origin like https://shop.example (no path) or *");
-
-const common = {
-  id: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, "lower-case letters, digits, _ or -"),
-  baseUrl: z.url({ protocol: /^https?$/ }),
-  currency,
-  allowedOrigins: z.array(origin).default([]),
-  /** Upper bound for one upstream call. */
-  timeoutMs: z.int().min(100).max(120_000).default(10_000),
-};
+import { SpaazaAccount } from "../providers/spaaza/account.schema.ts";
+import { accountCommon } from "./account-common.ts";
 
 export const JtlAccount = z.strictObject({
-  ...common,
+  ...accountCommon,
   provider: z.literal("jtl"),
   credentials: z.strictObject({
     clientId: z.string().min(1),
@@ -28,7 +16,7 @@ export const JtlAccount = z.strictObject({
   }),
 });
 
-export const AccountConfig = z.discriminatedUnion("provider", [JtlAccount]);
+export const AccountConfig = z.discriminatedUnion("provider", [JtlAccount, SpaazaAccount]);
 
 export type JtlAccount = z.infer<typeof JtlAccount>;
 export type AccountConfig = z.infer<typeof AccountConfig>;

@@ -1,11 +1,14 @@
 /** Makes the adapter for an account's provider. The one place that knows every provider by name. */
 import type { AccountConfig } from "../config/account.schema.ts";
 import { createJtlAdapter } from "./jtl/index.ts";
+import { createSpaazaAdapter } from "./spaaza/index.ts";
 import type { ProviderAdapter } from "./port.ts";
 
 export function createAdapter(account: AccountConfig): ProviderAdapter {
   switch (account.provider) {
     case "jtl":
       return createJtlAdapter(account);
+    case "spaaza":
+      return createSpaazaAdapter(account);
   }
 }
