@@ -8,14 +8,16 @@ import { join } from "node:path";
 import type { AccountConfig } from "../server/config/account.schema.ts";
 import type { ServerConfig } from "../server/config/config.schema.ts";
 import { readEnvSettings } from "../server/config/load-config.ts";
+import { demoAccount as crmcom } from "./accounts/crmcom.ts";
 import { demoAccount as jtl } from "./accounts/jtl.ts";
 import { demoAccount as spaaza } from "./accounts/spaaza.ts";
+import { demoAccount as tevalis } from "./accounts/tevalis.ts";
 
 /** DEMO ONLY: the merchant API key the demo accepts on `POST /api/v1/sessions`. */
 export const DEMO_API_KEY = "demo-merchant-key-0000000000000000";
 
 /** One demo account per provider simulator, named after the provider. */
-const demoAccounts: Record<string, (simulatorUrl: string) => AccountConfig> = { jtl, spaaza };
+const demoAccounts: Record<string, (simulatorUrl: string) => AccountConfig> = { jtl, spaaza, tevalis, crmcom };
 
 function demoKeys(dataDir: string): { sessionSigningKey: string; dataKey: string } {
   const file = join(dataDir, "demo-keys.json");

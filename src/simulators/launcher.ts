@@ -4,8 +4,10 @@
  * them on fixed ports (overridable with SIM_PORT_<ID>, e.g. SIM_PORT_JTL=0) and prints URLs and demo data.
  */
 import { pathToFileURL } from "node:url";
+import { crmcomSimulator } from "./crmcom/index.ts";
 import { demoClients, demoVouchers, startJtlSimulator } from "./jtl/index.ts";
 import { spaazaSimulator } from "./spaaza/index.ts";
+import { tevalisSimulator } from "./tevalis/index.ts";
 
 export interface SimulatorDefinition {
   /** Provider id, as used in account config (`jtl`, `spaaza`, …). */
@@ -31,6 +33,8 @@ export const simulatorRegistry: readonly SimulatorDefinition[] = [
     ],
   },
   spaazaSimulator,
+  tevalisSimulator,
+  crmcomSimulator,
 ];
 
 export interface RunningSimulators {

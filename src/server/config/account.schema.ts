@@ -3,7 +3,9 @@
  * may use it. Read only by config loading; adapters get their own account's slice.
  */
 import { z } from "zod";
+import { CrmcomAccount } from "../providers/crmcom/account.schema.ts";
 import { SpaazaAccount } from "../providers/spaaza/account.schema.ts";
+import { TevalisAccount } from "../providers/tevalis/account.schema.ts";
 import { accountCommon } from "./account-common.ts";
 
 export const JtlAccount = z.strictObject({
@@ -16,7 +18,12 @@ export const JtlAccount = z.strictObject({
   }),
 });
 
-export const AccountConfig = z.discriminatedUnion("provider", [JtlAccount, SpaazaAccount]);
+export const AccountConfig = z.discriminatedUnion("provider", [
+  JtlAccount,
+  SpaazaAccount,
+  TevalisAccount,
+  CrmcomAccount,
+]);
 
 export type JtlAccount = z.infer<typeof JtlAccount>;
 export type AccountConfig = z.infer<typeof AccountConfig>;

@@ -1,7 +1,9 @@
 /** Makes the adapter for an account's provider. The one place that knows every provider by name. */
 import type { AccountConfig } from "../config/account.schema.ts";
+import { createCrmcomAdapter } from "./crmcom/index.ts";
 import { createJtlAdapter } from "./jtl/index.ts";
 import { createSpaazaAdapter } from "./spaaza/index.ts";
+import { createTevalisAdapter } from "./tevalis/index.ts";
 import type { ProviderAdapter } from "./port.ts";
 
 export function createAdapter(account: AccountConfig): ProviderAdapter {
@@ -10,5 +12,9 @@ export function createAdapter(account: AccountConfig): ProviderAdapter {
       return createJtlAdapter(account);
     case "spaaza":
       return createSpaazaAdapter(account);
+    case "tevalis":
+      return createTevalisAdapter(account);
+    case "crmcom":
+      return createCrmcomAdapter(account);
   }
 }
