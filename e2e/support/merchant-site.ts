@@ -7,7 +7,11 @@ import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 
-const template = readFileSync(new URL("../fixtures/plain-embed.html", import.meta.url), "utf8");
+/** Pages the merchant site serves, each a plain HTML template filled per request. */
+const templates: Record<string, string> = {
+  "/checkout": readFileSync(new URL("../fixtures/plain-embed.html", import.meta.url), "utf8"),
+  "/codes-admin": readFileSync(new URL("../fixtures/codes-admin.html", import.meta.url), "utf8"),
+};
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -17,7 +21,8 @@ export async function startMerchantSite(
 ): Promise<{ url: string; close(): Promise<void> }> {
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
-    if (url.pathname !== "/checkout") {
+    const template = templates[url.pathname];
+    if (!template) {
       res.writeHead(404).end("not found");
       return;
     }
@@ -38,6 +43,7 @@ export async function startMerchantSite(
       .replaceAll("{{AMOUNT}}", escapeHtml(url.searchParams.get("amount") ?? "42.50"))
       .replaceAll("{{CURRENCY}}", escapeHtml(url.searchParams.get("currency") ?? "EUR"))
       .replaceAll("{{LOCALE}}", escapeHtml(url.searchParams.get("locale") ?? "en-GB"))
+      .replaceAll("{{PAGE_SIZE}}", escapeHtml(url.searchParams.get("page-size") ?? "10"))
       .replaceAll("{{MODE}}", escapeHtml(url.searchParams.get("mode") ?? "redeem"))
       .replaceAll("{{ORDER}}", escapeHtml(url.searchParams.get("order") ?? `order-${Date.now()}`));
     res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(html);

@@ -10,6 +10,7 @@ import type { ServerConfig } from "../server/config/config.schema.ts";
 import { readEnvSettings } from "../server/config/load-config.ts";
 import { demoAccount as crmcom } from "./accounts/crmcom.ts";
 import { demoAccount as jtl } from "./accounts/jtl.ts";
+import { demoAccount as mews } from "./accounts/mews.ts";
 import { demoAccount as spaaza } from "./accounts/spaaza.ts";
 import { demoAccount as tevalis } from "./accounts/tevalis.ts";
 
@@ -17,7 +18,7 @@ import { demoAccount as tevalis } from "./accounts/tevalis.ts";
 export const DEMO_API_KEY = "demo-merchant-key-0000000000000000";
 
 /** One demo account per provider simulator, named after the provider. */
-const demoAccounts: Record<string, (simulatorUrl: string) => AccountConfig> = { jtl, spaaza, tevalis, crmcom };
+const demoAccounts: Record<string, (simulatorUrl: string) => AccountConfig> = { jtl, spaaza, tevalis, crmcom, mews };
 
 function demoKeys(dataDir: string): { sessionSigningKey: string; dataKey: string } {
   const file = join(dataDir, "demo-keys.json");

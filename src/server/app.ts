@@ -15,6 +15,7 @@ import { type Account, createAuthenticator } from "./http/request-context.ts";
 import { loggerOptions } from "./observability/logger.ts";
 import { createMetrics, instrument } from "./observability/metrics.ts";
 import { registerApiRoutes } from "./routes/api-routes.ts";
+import { registerCodesRoutes } from "./routes/codes-routes.ts";
 import { registerOpsRoutes } from "./routes/ops-routes.ts";
 import { registerSessionRoutes } from "./routes/session-routes.ts";
 import { registerStaticRoutes } from "./routes/static-routes.ts";
@@ -73,7 +74,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { shutt
     defaultTtlSeconds: deps.config.sessionTtlSeconds,
     demo: deps.config.demo,
   });
-  registerApiRoutes(app, { services: deps.services, authenticate: createAuthenticator(tokens, deps.accounts) });
+  const authenticate = createAuthenticator(tokens, deps.accounts);
+  registerApiRoutes(app, { services: deps.services, authenticate });
+  registerCodesRoutes(app, { authenticate });
   registerOpsRoutes(app, { metrics, ping: deps.ping, isShuttingDown: () => app.shuttingDown });
   await registerStaticRoutes(app, {
     widgetDir: deps.widgetDir,

@@ -6,6 +6,7 @@
 import { pathToFileURL } from "node:url";
 import { crmcomSimulator } from "./crmcom/index.ts";
 import { demoClients, demoVouchers, startJtlSimulator } from "./jtl/index.ts";
+import { mewsSimulator } from "./mews/index.ts";
 import { spaazaSimulator } from "./spaaza/index.ts";
 import { tevalisSimulator } from "./tevalis/index.ts";
 
@@ -35,6 +36,7 @@ export const simulatorRegistry: readonly SimulatorDefinition[] = [
   spaazaSimulator,
   tevalisSimulator,
   crmcomSimulator,
+  mewsSimulator,
 ];
 
 export interface RunningSimulators {

@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { CrmcomAccount } from "../providers/crmcom/account.schema.ts";
+import { MewsAccount } from "../providers/mews/account.schema.ts";
 import { SpaazaAccount } from "../providers/spaaza/account.schema.ts";
 import { TevalisAccount } from "../providers/tevalis/account.schema.ts";
 import { accountCommon } from "./account-common.ts";
@@ -23,6 +24,7 @@ export const AccountConfig = z.discriminatedUnion("provider", [
   SpaazaAccount,
   TevalisAccount,
   CrmcomAccount,
+  MewsAccount,
 ]);
 
 export type JtlAccount = z.infer<typeof JtlAccount>;

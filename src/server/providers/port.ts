@@ -67,6 +67,49 @@ export interface UpstreamIssued {
   status: VoucherStatus;
 }
 
+/** An access code's state, judged on the provider's data at the time of the answer. */
+export type AccessCodeState = "active" | "expired" | "not_yet_valid" | "deleted";
+
+/** An access code (a code that opens private rates, not money), as the codes admin lists it. */
+export interface AccessCode {
+  id: string;
+  /** The voucher (rate access) the code belongs to. */
+  voucherId: string;
+  value: string;
+  validFrom: Date | null;
+  validUntil: Date | null;
+  state: AccessCodeState;
+  createdAt: Date;
+}
+
+/** A code to add; `value` arrives normalized (upper case, no spaces or dashes), as checks look codes up. */
+export interface NewAccessCode {
+  voucherId: string;
+  value: string;
+  validFrom?: Date;
+  validUntil?: Date;
+}
+
+/** One page of codes, newest first; `nextCursor` is null on the last page. */
+export interface AccessCodePage {
+  items: AccessCode[];
+  nextCursor: string | null;
+}
+
+/**
+ * Access-code administration, for providers whose vouchers are codes kept upstream (Mews). Optional on the
+ * port: an adapter without it makes the codes routes answer NOT_SUPPORTED.
+ */
+export interface AccessCodeAdmin {
+  /** The vouchers this account may add codes to. */
+  listVouchers(): Promise<{ id: string; name: string }[]>;
+  listCodes(input: { cursor?: string; limit: number }): Promise<AccessCodePage>;
+  /** Adds all or none (at most 1000); answers the codes as stored. */
+  addCodes(items: NewAccessCode[]): Promise<AccessCode[]>;
+  /** Deletes all or none (at most 1000); ids the account does not manage are refused. */
+  deleteCodes(ids: string[]): Promise<void>;
+}
+
 export interface ProviderAdapter {
   readonly provider: string;
   readonly voucherKind: VoucherKind;
@@ -80,6 +123,8 @@ export interface ProviderAdapter {
   findRedemption(held: HeldVoucher, orderRef: string): Promise<UpstreamRedemption | null>;
   refund(redemption: { upstreamId: string; amount: MinorMoney }, amount: MinorMoney): Promise<UpstreamRefund>;
   issue(input: IssueInput): Promise<UpstreamIssued>;
+  /** Access-code administration, where the provider keeps codes to list, add and delete. */
+  accessCodes?: AccessCodeAdmin;
   /** Closes sockets and timers. */
   close?(): Promise<void>;
 }

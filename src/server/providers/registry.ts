@@ -2,6 +2,7 @@
 import type { AccountConfig } from "../config/account.schema.ts";
 import { createCrmcomAdapter } from "./crmcom/index.ts";
 import { createJtlAdapter } from "./jtl/index.ts";
+import { createMewsAdapter } from "./mews/index.ts";
 import { createSpaazaAdapter } from "./spaaza/index.ts";
 import { createTevalisAdapter } from "./tevalis/index.ts";
 import type { ProviderAdapter } from "./port.ts";
@@ -16,5 +17,7 @@ export function createAdapter(account: AccountConfig): ProviderAdapter {
       return createTevalisAdapter(account);
     case "crmcom":
       return createCrmcomAdapter(account);
+    case "mews":
+      return createMewsAdapter(account);
   }
 }
