@@ -1,6 +1,8 @@
 // Demo page wiring (plain JS, no build step). Gets a session token for each widget from the BFF's demo
 // route, sets `api` and `token` on the widgets, keeps the POS due amount and terminal id in sync, and logs
-// every widget event on the page. Served by the BFF next to index.html.
+// every widget event on the page. Served by the BFF next to index.html. The account picker switches all
+// widgets to another demo account (new tokens; each widget then shows what that account supports);
+// `?account=mews` in the URL opens the page on that account.
 
 const EVENTS = [
   "voucher-checked",
@@ -14,6 +16,27 @@ const EVENTS = [
 ];
 const MAX_LOG_ENTRIES = 100;
 
+/**
+ * DEMO ONLY: the demo vouchers each simulator seeds and prints on start, shown under the account picker so
+ * a visitor can try the widget at once. Nothing secret (they exist only in the simulators). Accounts with
+ * an empty list show no hint; their provider's engineers fill them in from their simulator's demo data.
+ */
+const DEMO_CODES = {
+  // src/simulators/jtl/demo-data.ts
+  jtl: [
+    { code: "DEMOPIN100EUR001", pin: "1234", note: "with PIN, 100.00 EUR" },
+    { code: "DEMONOPIN50EUR01", note: "no PIN, 50.00 EUR" },
+    { code: "DEMOLOWBALANCE01", note: "low balance, 2.50 EUR left" },
+    { code: "DEMOINACTIVE0001", note: "inactive" },
+    { code: "DEMOEXPIRED00001", note: "expired" },
+    { code: "DEMOCHF75PIN0001", pin: "5678", note: "75.00 CHF, another currency" },
+  ],
+  spaaza: [],
+  tevalis: [],
+  crmcom: [],
+  mews: [],
+};
+
 const account = document.getElementById("account");
 const locale = document.getElementById("locale");
 const status = document.getElementById("session-status");
@@ -22,35 +45,71 @@ const posTerminal = document.getElementById("pos-terminal");
 const orderTotal = document.getElementById("order-total");
 const log = document.getElementById("event-log");
 const widgets = [...document.querySelectorAll("voucher-widget")];
+const demoCodes = document.getElementById("demo-codes");
+/** Counts account switches, so a slow token for a previous account never lands on a widget. */
+let generation = 0;
 
-/** Asks the BFF (same origin as this page) for a demo session token. */
-async function demoSession(terminalId) {
+/** Asks the BFF (same origin as this page) for a demo session token for `name` (default: the picked account). */
+async function demoSession(terminalId, name = account.value) {
   const response = await fetch("/demo/session", {
     method: "POST",
     headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ account: account.value, terminalId }),
+    body: JSON.stringify({ account: name, terminalId }),
   });
   if (!response.ok) throw new Error(`demo session: HTTP ${response.status}`);
   return response.json();
 }
 
 /** Connects one widget: a fresh token now, and a provider the widget calls when the token expires. */
-async function connect(widget) {
+async function connect(widget, mine = generation) {
   const terminalId = widget.dataset.terminal;
-  const { token } = await demoSession(terminalId);
-  widget.tokenProvider = async () => (await demoSession(terminalId)).token;
+  const name = account.value;
+  const { token } = await demoSession(terminalId, name);
+  if (mine !== generation) return;
+  widget.tokenProvider = async () => (await demoSession(terminalId, name)).token;
   widget.setAttribute("api", location.origin);
+  // A token for another account makes the widget load that account's capabilities and start over.
   widget.setAttribute("token", token);
 }
 
 async function connectAll() {
-  status.textContent = `Connecting to account “${account.value}”…`;
+  const mine = ++generation;
+  const name = account.value;
+  status.textContent = `Connecting to account “${name}”…`;
   try {
-    await Promise.all(widgets.map(connect));
-    status.textContent = `Connected to account “${account.value}”.`;
+    await Promise.all(widgets.map((widget) => connect(widget, mine)));
+    if (mine === generation) status.textContent = `Connected to account “${name}”.`;
   } catch (error) {
-    status.textContent = `Could not get a demo session (${error.message}). Is the BFF running in demo mode?`;
+    if (mine !== generation) return;
+    status.textContent = `Could not get a demo session for “${name}” (${error.message}). Is the BFF running in demo mode?`;
   }
+}
+
+/** Groups a code in fours, as the widget shows it. */
+function grouped(code) {
+  return code.replace(/(.{4})(?=.)/g, "$1-");
+}
+
+/** Lists the picked account's demo codes (built with text nodes: codes never become markup). */
+function showDemoCodes() {
+  const list = demoCodes.querySelector("ul");
+  const codes = DEMO_CODES[account.value] ?? [];
+  list.replaceChildren(
+    ...codes.map(({ code, pin, note }) => {
+      const item = document.createElement("li");
+      const strong = document.createElement("code");
+      strong.textContent = grouped(code);
+      item.append(strong, pin ? ` PIN ${pin}` : "", note ? ` (${note})` : "");
+      return item;
+    }),
+  );
+  demoCodes.hidden = codes.length === 0;
+}
+
+/** Picks the account named in `?account=` when the page offers it. */
+function accountFromUrl() {
+  const wanted = new URLSearchParams(location.search).get("account");
+  if (wanted && [...account.options].some((option) => option.value === wanted)) account.value = wanted;
 }
 
 function applyLocale() {
@@ -79,6 +138,10 @@ document.getElementById("clear-log").addEventListener("click", () => log.replace
 
 account.addEventListener("change", () => {
   for (const widget of widgets) widget.reset?.();
+  const url = new URL(location.href);
+  url.searchParams.set("account", account.value);
+  history.replaceState(null, "", url);
+  showDemoCodes();
   void connectAll();
 });
 locale.addEventListener("change", applyLocale);
@@ -96,7 +159,7 @@ posTerminal.addEventListener("change", () => {
   }
   widget.dataset.terminal = id;
   widget.reset?.();
-  void connect(widget).then(
+  void connect(widget, generation).then(
     () => {
       status.textContent = `POS terminal is now “${id}”.`;
     },
@@ -107,5 +170,7 @@ posTerminal.addEventListener("change", () => {
 });
 
 document.getElementById("checkout-widget").setAttribute("order-ref", newOrderRef());
+accountFromUrl();
+showDemoCodes();
 applyLocale();
 void connectAll();

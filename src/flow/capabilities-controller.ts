@@ -39,15 +39,22 @@ export interface CapabilitiesResult {
   isError: boolean;
 }
 
+export interface CapabilitiesOptions {
+  /** Called with every successful load, before the host renders it. */
+  onLoad?: (data: CapabilitiesResponse) => void;
+}
+
 export class CapabilitiesController implements ReactiveController {
   readonly #host: ReactiveControllerHost;
+  readonly #options: CapabilitiesOptions;
   readonly #requests: RequestController;
   #client: ApiClient | null = null;
   #connected = false;
   result: CapabilitiesResult = { data: null, error: null, isError: false };
 
-  constructor(host: ReactiveControllerHost) {
+  constructor(host: ReactiveControllerHost, options: CapabilitiesOptions = {}) {
     this.#host = host;
+    this.#options = options;
     this.#requests = new RequestController(host);
     host.addController(this);
   }
@@ -74,8 +81,10 @@ export class CapabilitiesController implements ReactiveController {
         }
       }
     });
-    if (settled.status === "ok") this.result = { data: settled.value, error: null, isError: false };
-    else if (settled.status === "error") this.result = { data: null, error: settled.error, isError: true };
+    if (settled.status === "ok") {
+      this.result = { data: settled.value, error: null, isError: false };
+      this.#options.onLoad?.(settled.value);
+    } else if (settled.status === "error") this.result = { data: null, error: settled.error, isError: true };
     else return;
     this.#host.requestUpdate();
   }

@@ -3,6 +3,8 @@ import {
   amountText,
   defaultAmountText,
   dueMinorOf,
+  exceedsDue,
+  moneyText,
   orderRefFor,
   readAmount,
   readCheck,
@@ -61,6 +63,35 @@ describe("readCheck / readHold", () => {
       ok: true,
       value: { code: "X" },
     });
+  });
+});
+
+describe("readHold: full value only (the hold is the whole checked balance)", () => {
+  const whole = { amount: "25.00", currency: "EUR" };
+  const full = { ...rules, pin: "required" as const, fullValue: whole };
+  it.each<[string, number | null, string, object]>([
+    ["due above the balance: the balance, whatever is typed", 4250, "10,00", { ok: true, value: { amount: whole } }],
+    ["due equal to the balance", 2500, "", { ok: true, value: { amount: whole } }],
+    ["due unknown: the balance", null, "abc", { ok: true, value: { amount: whole } }],
+    [
+      "due below the balance: refused, never more than the sale asked for",
+      1890,
+      "18.90",
+      { ok: false, error: { code: "FULL_VALUE_OVER_DUE", field: "amount" } },
+    ],
+  ])("%s", (_name, dueMinor, typed, expected) => {
+    expect(readHold({ code: "crm-1211", pin: "5521", amount: typed }, { ...full, dueMinor })).toMatchObject(expected);
+  });
+
+  it("still needs the code and the PIN first", () => {
+    expect(readHold({ code: "C1", pin: "", amount: "" }, full)).toMatchObject({ error: { code: "PIN_MISSING" } });
+  });
+
+  it("exceedsDue and moneyText", () => {
+    expect(exceedsDue(whole, 2499)).toBe(true);
+    expect(exceedsDue(whole, 2500)).toBe(false);
+    expect(exceedsDue(whole, null)).toBe(false);
+    expect(moneyText(whole, "de-DE")).toBe("25,00");
   });
 });
 

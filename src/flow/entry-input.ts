@@ -14,6 +14,8 @@ export const InputErrorCode = {
   AMOUNT_INVALID: "AMOUNT_INVALID",
   AMOUNT_TOO_HIGH: "AMOUNT_TOO_HIGH",
   DATE_INVALID: "DATE_INVALID",
+  /** A full-value-only voucher whose whole balance is more than the sale's due amount. */
+  FULL_VALUE_OVER_DUE: "FULL_VALUE_OVER_DUE",
 } as const;
 export type InputErrorCode = (typeof InputErrorCode)[keyof typeof InputErrorCode];
 
@@ -28,6 +30,8 @@ export interface EntryRules {
   pin: Capabilities["pin"];
   /** The sale's due amount in minor units: a hold never needs more. Null when not known. */
   dueMinor: number | null;
+  /** Full-value-only accounts: the hold is for this (the checked balance), whatever the amount field says. */
+  fullValue?: Money | null;
 }
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: FlowError };
@@ -55,10 +59,21 @@ export function readCheck(fields: EntryFields, rules: EntryRules): Parsed<{ code
   return { ok: true, value: pin ? { code, pin } : { code } };
 }
 
+/** Whether a full value is more than the due amount (the `amount` attribute bounds every hold). */
+export function exceedsDue(value: Money, dueMinor: number | null): boolean {
+  return dueMinor !== null && (toMinor(value.amount, value.currency) ?? 0) > dueMinor;
+}
+
 /** The whole hold request: code, PIN where the account has them, and an amount within the due amount. */
 export function readHold(fields: EntryFields, rules: EntryRules): Parsed<HoldRequest> {
   const check = readCheck(fields, rules);
   if (!check.ok) return check;
+  const full = rules.fullValue;
+  if (full) {
+    // Never more than the sale asked for: the page counts on the amount being the upper bound.
+    if (exceedsDue(full, rules.dueMinor)) return invalid(InputErrorCode.FULL_VALUE_OVER_DUE, "amount");
+    return { ok: true, value: { ...check.value, amount: full } };
+  }
   const amount = readAmount(fields.amount, rules.currency, rules.dueMinor);
   if (!amount.ok) return amount;
   return { ok: true, value: { ...check.value, amount: amount.value } };
@@ -75,6 +90,11 @@ export function amountText(minor: number, currency: string, locale?: string): st
   const wire = fromMinor(minor, currency);
   const decimal = new Intl.NumberFormat(locale).formatToParts(1.5).find((p) => p.type === "decimal")?.value ?? ".";
   return wire.replace(".", decimal);
+}
+
+/** Money as a person would type it in this locale, e.g. for the read-only full-value amount field. */
+export function moneyText(value: Money, locale?: string): string {
+  return amountText(toMinor(value.amount, value.currency) ?? 0, value.currency, locale);
 }
 
 /**

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 import { ApiError } from "../api/api-error.ts";
 import { createApiClient } from "../api/client.ts";
 import type { Hold } from "../shared/contract.schema.ts";
+import { type AccountShape, rulesOf } from "./capabilities.fixture.ts";
 import { FlowController, toFlowError } from "./flow-controller.ts";
 import { type FlowAction, Phase } from "./machine.ts";
 import { TestHost } from "./test-host.ts";
@@ -30,12 +31,13 @@ const json = (status: number, body: unknown) =>
 type Handler = (method: string, path: string) => Response | Promise<Response>;
 
 /** A flow over a real API client whose fetch is `handler`; records requests and dispatched actions. */
-function setup(handler: Handler) {
-  const requests: { method: string; path: string; key?: string }[] = [];
+function setup(handler: Handler, shape: AccountShape = "holdFirst") {
+  const requests: { method: string; path: string; key?: string; body?: unknown }[] = [];
   const fetch = (async (url: string, init: RequestInit) => {
     const method = init.method ?? "GET";
     const path = new URL(url, "http://bff").pathname;
-    requests.push({ method, path, key: (init.headers as Record<string, string>)["Idempotency-Key"] });
+    const body = typeof init.body === "string" ? JSON.parse(init.body) : undefined;
+    requests.push({ method, path, key: (init.headers as Record<string, string>)["Idempotency-Key"], body });
     // Like the real fetch: an aborted signal rejects the call, whatever the server is doing.
     const aborted = new Promise<never>((_, reject) =>
       init.signal?.addEventListener("abort", () => reject(new DOMException("aborted", "AbortError"))),
@@ -47,6 +49,8 @@ function setup(handler: Handler) {
   const actions: FlowAction[] = [];
   const flow = new FlowController(host, { client: () => client, onChange: (_n, _p, a) => actions.push(a) });
   host.connect();
+  flow.configure(rulesOf(shape));
+  actions.length = 0;
   return { flow, host, requests, actions };
 }
 
@@ -121,6 +125,7 @@ describe("FlowController", () => {
   it("a check cancelled with Escape leaves no trace when its answer comes", async () => {
     const { flow, actions } = setup(
       () => new Promise<Response>((resolve) => setTimeout(() => resolve(json(200, { voucher: {} })), 5)),
+      "checkFirst",
     );
     const pending = flow.check({ code: "ABCD" });
     flow.dispatch({ type: "back" });
@@ -131,8 +136,9 @@ describe("FlowController", () => {
 
   it("leaving the document mid-check returns to entering; mid-hold it fails retryably", async () => {
     const never = () => new Promise<Response>(() => undefined);
-    const one = setup(never);
+    const one = setup(never, "checkFirst");
     const check = one.flow.check({ code: "X" });
+    expect(one.flow.state.phase).toBe(Phase.Checking);
     one.host.disconnect();
     await check;
     expect(one.flow.state.phase).toBe(Phase.Entering);
@@ -142,6 +148,72 @@ describe("FlowController", () => {
     two.host.disconnect();
     await held;
     expect(two.flow.state).toMatchObject({ phase: Phase.Failed, error: { code: "NETWORK_ERROR", retryable: true } });
+  });
+});
+
+describe("FlowController.submit: the step each account offers", () => {
+  const balance = { amount: "25.00", currency: "EUR" };
+  const checked = (status = "active", kind = "value") =>
+    json(200, { voucher: { maskedCode: "••••-1211", kind, status, balance } });
+  const rules = { currency: "EUR", pin: "optional" as const, dueMinor: 4250 };
+  const fields = { code: "crm-1211", pin: "5521", amount: "10.00" };
+
+  it("check-first: the first submit checks, the second holds the typed amount", async () => {
+    const { flow, requests } = setup(
+      (_m, path) => (path.endsWith("/check") ? checked() : json(201, { hold })),
+      "checkFirst",
+    );
+    flow.submit(fields, rules);
+    await vi.waitFor(() => expect(flow.state.phase).toBe(Phase.Ready));
+    flow.submit(fields, rules);
+    await vi.waitFor(() => expect(flow.state.phase).toBe(Phase.Held));
+    expect(requests.map((r) => r.path)).toEqual(["/api/v1/vouchers/check", "/api/v1/holds"]);
+  });
+
+  it("full value only: the hold is for the checked balance, not the typed amount", async () => {
+    const { flow, requests } = setup(
+      (_m, path) => (path.endsWith("/check") ? checked() : json(201, { hold })),
+      "fullValue",
+    );
+    flow.submit(fields, rules);
+    await vi.waitFor(() => expect(flow.state.phase).toBe(Phase.Ready));
+    flow.submit(fields, rules);
+    await vi.waitFor(() => expect(flow.state.phase).toBe(Phase.Held));
+    expect(requests.map((r) => r.body)).toEqual([
+      { code: "CRM1211", pin: "5521" },
+      { code: "CRM1211", pin: "5521", amount: balance },
+    ]);
+  });
+
+  it("full value only: a balance above the due amount is refused before asking the server", async () => {
+    const { flow, requests } = setup(() => checked(), "fullValue");
+    flow.submit(fields, { ...rules, dueMinor: 1890 });
+    await vi.waitFor(() => expect(flow.state.phase).toBe(Phase.Ready));
+    flow.submit(fields, { ...rules, dueMinor: 1890 });
+    expect(flow.state).toMatchObject({ phase: Phase.Failed, error: { code: "FULL_VALUE_OVER_DUE", field: "amount" } });
+    expect(requests).toHaveLength(1);
+  });
+
+  it.each<[AccountShape, string]>([
+    ["checkOnly", "value"],
+    ["access", "access"],
+  ])("%s: the check is the whole story; submitting again asks nothing", async (shape, kind) => {
+    const { flow, requests } = setup(() => checked("active", kind), shape);
+    flow.submit(fields, rules);
+    await vi.waitFor(() => expect(flow.state.phase).toBe(Phase.Checked));
+    flow.submit(fields, rules);
+    expect(requests).toHaveLength(1);
+  });
+
+  it("configure with other rules abandons a check under way", async () => {
+    const { flow, actions } = setup(() => new Promise<Response>(() => undefined), "checkFirst");
+    const pending = flow.check({ code: "X" });
+    flow.configure(rulesOf("access"));
+    await pending;
+    expect(flow.state).toMatchObject({ phase: Phase.Entering, rules: rulesOf("access") });
+    expect(actions.map((a) => a.type)).toEqual(["check", "configure"]);
+    flow.configure(rulesOf("access"));
+    expect(actions).toHaveLength(2);
   });
 });
 

@@ -7,6 +7,7 @@ import type { ReactiveController, ReactiveControllerHost } from "lit";
 import { isApiError } from "../api/api-error.ts";
 import type { ApiClient } from "../api/client.ts";
 import type { CheckRequest, HoldRequest } from "../shared/contract.schema.ts";
+import { type EntryFields, type EntryRules, readCheck, readHold } from "./entry-input.ts";
 import {
   type Field,
   type FlowAction,
@@ -17,6 +18,7 @@ import {
   Phase,
   transition,
 } from "./machine.ts";
+import { type FlowRules, fullValueOf, sameRules, stepFor } from "./offer.ts";
 import { RequestController, type Settled } from "./request-controller.ts";
 
 /** Which field a server refusal is about, so the widget can mark it. */
@@ -78,6 +80,35 @@ export class FlowController implements ReactiveController {
       this.#options.onChange(next, previous, action);
     }
     return next;
+  }
+
+  /**
+   * Takes the account's rules (its capabilities loaded). Unchanged rules (a refreshed token) leave the
+   * flow alone; new ones start over, since a check or hold under way belonged to the previous account.
+   */
+  configure(rules: FlowRules): void {
+    if (sameRules(rules, this.state.rules)) return;
+    this.#requests.abort("voucher");
+    this.#options.client()?.forgetIntents();
+    this.dispatch({ type: "configure", rules });
+  }
+
+  /**
+   * The entry form was sent: runs the step the account offers now (check, or hold, for the whole balance
+   * where only full redemption exists), or fails with what is wrong with the input.
+   */
+  submit(fields: EntryFields, rules: Omit<EntryRules, "fullValue">): void {
+    if (this.state.phase === Phase.Checking || this.state.phase === Phase.Holding) return;
+    const step = stepFor(this.state);
+    if (step === "check") {
+      const parsed = readCheck(fields, rules);
+      if (parsed.ok) void this.check(parsed.value);
+      else this.dispatch({ type: "fail", error: parsed.error });
+    } else if (step === "hold") {
+      const parsed = readHold(fields, { ...rules, fullValue: fullValueOf(this.state) });
+      if (parsed.ok) void this.hold(parsed.value);
+      else this.dispatch({ type: "fail", error: parsed.error });
+    }
   }
 
   async check(request: CheckRequest): Promise<void> {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Hold, Redemption, VoucherSummary } from "../shared/contract.schema.ts";
+import { type AccountShape, rulesOf } from "./capabilities.fixture.ts";
 import { type FlowAction, type FlowError, type FlowState, initialState, Phase, transition } from "./machine.ts";
 
 const voucher: VoucherSummary = {
@@ -45,8 +46,13 @@ function run(actions: FlowAction[], from: FlowState = initialState): FlowState[]
 
 const phases = (actions: FlowAction[], from?: FlowState) => run(actions, from).map((s) => s.phase);
 
+/** The flow's start for an account shape (its capabilities loaded). */
+const start = (shape: AccountShape): FlowState =>
+  transition(initialState, { type: "configure", rules: rulesOf(shape) });
+const checkFirst = start("checkFirst");
+
 describe("transition: action sequences → phases", () => {
-  const table: [string, FlowAction[], Phase[]][] = [
+  const table: [string, FlowAction[], Phase[], FlowState?][] = [
     [
       "JTL path: no check, hold straight away, balance known after the hold, redeem",
       [{ type: "hold" }, { type: "held", hold }, { type: "redeem" }, { type: "redeemed", redemption }],
@@ -63,6 +69,7 @@ describe("transition: action sequences → phases", () => {
         { type: "redeemed", redemption },
       ],
       [Phase.Checking, Phase.Ready, Phase.Holding, Phase.Held, Phase.Redeeming, Phase.Redeemed],
+      checkFirst,
     ],
     [
       "wrong PIN, fix it, hold again",
@@ -142,6 +149,7 @@ describe("transition: action sequences → phases", () => {
       "Escape cancels a check; its late answer is ignored",
       [{ type: "check" }, { type: "back" }, { type: "checked", voucher }],
       [Phase.Checking, Phase.Entering, Phase.Entering],
+      checkFirst,
     ],
     [
       "a hold's late answer after reset is ignored",
@@ -162,6 +170,7 @@ describe("transition: action sequences → phases", () => {
       "failed check, Escape goes back to entering",
       [{ type: "check" }, { type: "fail", error: err("VOUCHER_INVALID", "check", "code") }, { type: "back" }],
       [Phase.Checking, Phase.Failed, Phase.Entering],
+      checkFirst,
     ],
     [
       "Escape after redeemed starts over",
@@ -185,8 +194,8 @@ describe("transition: action sequences → phases", () => {
       [Phase.Holding, Phase.Held, Phase.Held, Phase.Failed],
     ],
   ];
-  it.each(table)("%s", (_name, actions, expected) => {
-    expect(phases(actions)).toEqual(expected);
+  it.each(table)("%s", (_name, actions, expected, from) => {
+    expect(phases(actions, from)).toEqual(expected);
   });
 });
 
@@ -198,14 +207,14 @@ describe("transition: what the states carry", () => {
   });
 
   it("a check's result is kept through a hold, and a code edit drops it while an amount edit keeps it", () => {
-    const ready = transition(transition(initialState, { type: "check" }), { type: "checked", voucher });
+    const ready = transition(transition(checkFirst, { type: "check" }), { type: "checked", voucher });
     expect(transition(ready, { type: "edit", field: "amount" })).toMatchObject({ phase: Phase.Ready, voucher });
     expect(transition(ready, { type: "edit", field: "code" })).toMatchObject({ phase: Phase.Entering, voucher: null });
     expect(transition(ready, { type: "hold" })).toMatchObject({ phase: Phase.Holding, voucher });
   });
 
   it("validation errors on the entry form keep the checked balance and name the field", () => {
-    const ready = transition(transition(initialState, { type: "check" }), { type: "checked", voucher });
+    const ready = transition(transition(checkFirst, { type: "check" }), { type: "checked", voucher });
     const failed = transition(ready, { type: "fail", error: err("AMOUNT_INVALID", "validate", "amount") });
     expect(failed).toMatchObject({ phase: Phase.Failed, voucher, error: { field: "amount" } });
     expect(transition(failed, { type: "edit", field: "amount" })).toMatchObject({ phase: Phase.Ready, error: null });
@@ -257,5 +266,171 @@ describe("transition: what the states carry", () => {
     expect(asking.confirmingRelease).toBe(true);
     expect(transition(asking, { type: "keepHold" }).confirmingRelease).toBe(false);
     expect(transition(asking, { type: "redeem" }).confirmingRelease).toBe(false);
+  });
+});
+
+describe("transition: each account shape (DESIGN §1), action sequences → phases", () => {
+  const active = (kind: "value" | "access", status: VoucherSummary["status"] = "active"): VoucherSummary =>
+    kind === "value" ? { ...voucher, status } : { maskedCode: "••••-ROOM", kind, status, validUntil: null };
+  const table: [string, AccountShape, FlowAction[], Phase[]][] = [
+    [
+      "hold-first: a check is not offered at all",
+      "holdFirst",
+      [{ type: "check" }, { type: "hold" }, { type: "held", hold }],
+      [Phase.Entering, Phase.Holding, Phase.Held],
+    ],
+    [
+      "check-first: no hold before the check",
+      "checkFirst",
+      [{ type: "hold" }, { type: "check" }, { type: "checked", voucher }, { type: "hold" }, { type: "held", hold }],
+      [Phase.Entering, Phase.Checking, Phase.Ready, Phase.Holding, Phase.Held],
+    ],
+    [
+      "check-first: check, hold, release, then the voucher must be checked again",
+      "checkFirst",
+      [
+        { type: "check" },
+        { type: "checked", voucher },
+        { type: "hold" },
+        { type: "held", hold },
+        { type: "release" },
+        { type: "released" },
+        { type: "hold" },
+        { type: "check" },
+      ],
+      [
+        Phase.Checking,
+        Phase.Ready,
+        Phase.Holding,
+        Phase.Held,
+        Phase.Held,
+        Phase.Released,
+        Phase.Released,
+        Phase.Checking,
+      ],
+    ],
+    [
+      "check-first: a refused hold keeps the check, so the hold can be tried again",
+      "checkFirst",
+      [
+        { type: "check" },
+        { type: "checked", voucher },
+        { type: "hold" },
+        { type: "fail", error: err("INSUFFICIENT_BALANCE", "hold", "amount") },
+        { type: "hold" },
+      ],
+      [Phase.Checking, Phase.Ready, Phase.Holding, Phase.Failed, Phase.Holding],
+    ],
+    [
+      "check-first: an expired voucher stops at the check; no hold; Next starts over",
+      "checkFirst",
+      [
+        { type: "check" },
+        { type: "checked", voucher: active("value", "expired") },
+        { type: "hold" },
+        { type: "reset" },
+      ],
+      [Phase.Checking, Phase.Checked, Phase.Checked, Phase.Entering],
+    ],
+    [
+      "check-first: a voucher held by another sale stops at the check; Escape starts over",
+      "checkFirst",
+      [{ type: "check" }, { type: "checked", voucher: active("value", "held") }, { type: "back" }],
+      [Phase.Checking, Phase.Checked, Phase.Entering],
+    ],
+    [
+      "full value only: check, hold (for the whole balance), redeem",
+      "fullValue",
+      [
+        { type: "check" },
+        { type: "checked", voucher },
+        { type: "hold" },
+        { type: "held", hold },
+        { type: "redeem" },
+        { type: "redeemed", redemption },
+      ],
+      [Phase.Checking, Phase.Ready, Phase.Holding, Phase.Held, Phase.Redeeming, Phase.Redeemed],
+    ],
+    [
+      "full value only: a hold refused as partial keeps the check",
+      "fullValue",
+      [
+        { type: "check" },
+        { type: "checked", voucher },
+        { type: "hold" },
+        { type: "fail", error: err("PARTIAL_NOT_SUPPORTED", "hold", "amount") },
+      ],
+      [Phase.Checking, Phase.Ready, Phase.Holding, Phase.Failed],
+    ],
+    [
+      "check-only: an active voucher is shown, never held; Next starts over",
+      "checkOnly",
+      [{ type: "check" }, { type: "checked", voucher }, { type: "hold" }, { type: "redeem" }, { type: "reset" }],
+      [Phase.Checking, Phase.Checked, Phase.Checked, Phase.Checked, Phase.Entering],
+    ],
+    [
+      "check-only: a hold is refused from the start too",
+      "checkOnly",
+      [{ type: "hold" }, { type: "held", hold }],
+      [Phase.Entering, Phase.Entering],
+    ],
+    [
+      "access: a valid code is the whole result",
+      "access",
+      [{ type: "check" }, { type: "checked", voucher: active("access") }, { type: "hold" }, { type: "back" }],
+      [Phase.Checking, Phase.Checked, Phase.Checked, Phase.Entering],
+    ],
+    [
+      "access: an unknown code fails the check; editing it goes back to entering",
+      "access",
+      [
+        { type: "check" },
+        { type: "fail", error: err("VOUCHER_INVALID", "check", "code") },
+        { type: "edit", field: "code" },
+        { type: "check" },
+        { type: "checked", voucher: active("access", "not_yet_valid") },
+      ],
+      [Phase.Checking, Phase.Failed, Phase.Entering, Phase.Checking, Phase.Checked],
+    ],
+  ];
+  it.each(table)("%s", (_name, shape, actions, expected) => {
+    expect(phases(actions, start(shape))).toEqual(expected);
+  });
+
+  it("every reset, failure and release keeps the account's rules", () => {
+    const states = run(
+      [
+        { type: "check" },
+        { type: "fail", error: err("VOUCHER_INVALID", "check", "code") },
+        { type: "back" },
+        { type: "check" },
+        { type: "checked", voucher },
+        { type: "hold" },
+        { type: "held", hold },
+        { type: "release" },
+        { type: "released" },
+        { type: "reset" },
+      ],
+      checkFirst,
+    );
+    for (const state of states) expect(state.rules).toEqual(rulesOf("checkFirst"));
+  });
+
+  it("configure: new rules start over; the same rules change nothing", () => {
+    const ready = run([{ type: "check" }, { type: "checked", voucher }], checkFirst)[1]!;
+    expect(transition(ready, { type: "configure", rules: rulesOf("access") })).toMatchObject({
+      phase: Phase.Entering,
+      voucher: null,
+      rules: rulesOf("access"),
+    });
+    expect(transition(checkFirst, { type: "configure", rules: rulesOf("checkFirst") })).toEqual(checkFirst);
+  });
+
+  it("the check's answer is kept for the result view", () => {
+    const expired = active("value", "expired");
+    const [, checked] = run([{ type: "check" }, { type: "checked", voucher: expired }], checkFirst);
+    expect(checked).toMatchObject({ phase: Phase.Checked, voucher: expired, error: null });
+    // The form is gone: typing cannot reach the flow, and a late edit does nothing.
+    expect(transition(checked!, { type: "edit", field: "code" })).toBe(checked);
   });
 });

@@ -5,12 +5,15 @@
  * also how late answers to abandoned requests are ignored.
  */
 import type { Hold, Redemption, VoucherSummary } from "../shared/contract.schema.ts";
+import { type FlowRules, holdFirstRules, stepFor, verdictFor } from "./offer.ts";
 
 /** Where the flow stands. `failed` shows the entry form with the error that stopped it. */
 export const Phase = {
   Entering: "entering",
   Checking: "checking",
   Ready: "ready",
+  /** The check's answer is the whole result (access codes, check-only accounts, vouchers that cannot be held). */
+  Checked: "checked",
   Holding: "holding",
   Held: "held",
   Redeeming: "redeeming",
@@ -39,6 +42,8 @@ export interface FlowError {
 
 export interface FlowState {
   readonly phase: Phase;
+  /** What the account allows (kept through every reset; replaced by `configure`). */
+  readonly rules: FlowRules;
   /** What a balance check said (accounts that support check). */
   readonly voucher: VoucherSummary | null;
   /** The live hold in held/redeeming; the ended one in released/expired. */
@@ -52,6 +57,7 @@ export interface FlowState {
 }
 
 export type FlowAction =
+  | { type: "configure"; rules: FlowRules }
   | { type: "edit"; field: Field }
   | { type: "check" }
   | { type: "checked"; voucher: VoucherSummary }
@@ -72,6 +78,7 @@ export type FlowAction =
 
 export const initialState: FlowState = {
   phase: Phase.Entering,
+  rules: holdFirstRules,
   voucher: null,
   hold: null,
   redemption: null,
@@ -89,11 +96,21 @@ const entryPhases: ReadonlySet<Phase> = new Set([
   Phase.Expired,
 ]);
 
+/** A fresh start for this account: the initial state with the account's rules, and `patch`. */
+function fresh(state: FlowState, patch: Partial<FlowState> = {}): FlowState {
+  return { ...initialState, rules: state.rules, ...patch };
+}
+
+/** Nothing entered, nothing running, nothing to show: a reset would change nothing. */
+function pristine(s: FlowState): boolean {
+  return s.phase === Phase.Entering && !s.voucher && !s.hold && !s.redemption && !s.error && !s.busy;
+}
+
 /** Errors that mean the hold is gone, whatever was being done with it. */
 function holdGone(state: FlowState, error: FlowError): FlowState {
   if (error.code === "HOLD_EXPIRED")
     return { ...state, phase: Phase.Expired, busy: null, error, confirmingRelease: false };
-  return { ...initialState, phase: Phase.Failed, voucher: state.voucher, error };
+  return fresh(state, { phase: Phase.Failed, voucher: state.voucher, error });
 }
 
 /** Failures while a hold exists: the hold stays unless the error says it is gone. */
@@ -108,20 +125,29 @@ function failOnHold(state: FlowState, error: FlowError): FlowState {
 export function transition(state: FlowState, action: FlowAction): FlowState {
   const { phase } = state;
   switch (action.type) {
+    case "configure":
+      // Another account (a new token): whatever was under way belonged to the old one.
+      return fresh({ ...state, rules: action.rules });
     case "edit": {
       if (!entryPhases.has(phase)) return state;
       // A new code or PIN makes the last balance check meaningless; a new amount does not.
       const voucher = action.field === "code" || action.field === "pin" ? null : state.voucher;
       const next = voucher ? Phase.Ready : Phase.Entering;
       if (next === phase && voucher === state.voucher && !state.error && !state.hold) return state;
-      return { ...initialState, phase: next, voucher };
+      return fresh(state, { phase: next, voucher });
     }
     case "check":
-      return entryPhases.has(phase) ? { ...initialState, phase: Phase.Checking } : state;
-    case "checked":
-      return phase === Phase.Checking ? { ...state, phase: Phase.Ready, voucher: action.voucher, error: null } : state;
+      return entryPhases.has(phase) && state.rules.check ? fresh(state, { phase: Phase.Checking }) : state;
+    case "checked": {
+      if (phase !== Phase.Checking) return state;
+      const next = verdictFor(state.rules, action.voucher) === "hold" ? Phase.Ready : Phase.Checked;
+      return { ...state, phase: next, voucher: action.voucher, error: null };
+    }
     case "hold":
-      return entryPhases.has(phase) ? { ...initialState, phase: Phase.Holding, voucher: state.voucher } : state;
+      // Only what the account offers for this voucher: a check-first account holds a checked, active one.
+      return entryPhases.has(phase) && stepFor(state) === "hold"
+        ? fresh(state, { phase: Phase.Holding, voucher: state.voucher })
+        : state;
     case "held":
       return phase === Phase.Holding ? { ...state, phase: Phase.Held, hold: action.hold, error: null } : state;
     case "extend":
@@ -140,7 +166,7 @@ export function transition(state: FlowState, action: FlowAction): FlowState {
         : state;
     case "released":
       return phase === Phase.Held && state.busy === "release"
-        ? { ...initialState, phase: Phase.Released, hold: action.hold ?? state.hold }
+        ? fresh(state, { phase: Phase.Released, hold: action.hold ?? state.hold })
         : state;
     case "redeem":
       return phase === Phase.Held && !state.busy
@@ -154,7 +180,7 @@ export function transition(state: FlowState, action: FlowAction): FlowState {
     case "fail":
       if (phase === Phase.Held || phase === Phase.Redeeming) return failOnHold(state, action.error);
       if (phase === Phase.Checking || phase === Phase.Holding || entryPhases.has(phase)) {
-        return { ...initialState, phase: Phase.Failed, voucher: state.voucher, error: action.error };
+        return fresh(state, { phase: Phase.Failed, voucher: state.voucher, error: action.error });
       }
       return state;
     case "back":
@@ -162,8 +188,8 @@ export function transition(state: FlowState, action: FlowAction): FlowState {
         return transition(state, state.confirmingRelease ? { type: "keepHold" } : { type: "askRelease" });
       // A hold or redeem on its way cannot be called back; a check can (its late answer is then ignored).
       if (phase === Phase.Entering || phase === Phase.Holding || phase === Phase.Redeeming) return state;
-      return initialState;
+      return fresh(state);
     case "reset":
-      return state === initialState ? state : initialState;
+      return pristine(state) ? state : fresh(state);
   }
 }

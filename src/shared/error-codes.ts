@@ -27,6 +27,7 @@ export const ErrorCode = {
   RATE_LIMITED: "RATE_LIMITED",
   PROVIDER_UNAVAILABLE: "PROVIDER_UNAVAILABLE",
   PROVIDER_ERROR: "PROVIDER_ERROR",
+  OVERLOADED: "OVERLOADED",
   INTERNAL: "INTERNAL",
 } as const;
 
@@ -73,5 +74,7 @@ export const errorSpecs: Record<ErrorCode, ErrorSpec> = {
   RATE_LIMITED: { status: 429, title: "Too many requests", retryable: true },
   PROVIDER_UNAVAILABLE: { status: 503, title: "Voucher provider unavailable", retryable: true },
   PROVIDER_ERROR: { status: 502, title: "Voucher provider error", retryable: false },
+  // This BFF instance is saturated (load shedding): nothing was done, so the same request may simply be sent again.
+  OVERLOADED: { status: 503, title: "Service busy, try again shortly", retryable: true },
   INTERNAL: { status: 500, title: "Internal error", retryable: true },
 };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { type AccountShape, rulesOf } from "../flow/capabilities.fixture.ts";
 import { type FlowAction, type FlowState, initialState, transition } from "../flow/machine.ts";
-import type { Hold, Redemption } from "../shared/contract.schema.ts";
+import type { Hold, Redemption, VoucherSummary } from "../shared/contract.schema.ts";
 import { issuedDetail } from "./events.ts";
 import { focusTargetFor, reactToFlow } from "./flow-reactions.ts";
 
@@ -22,9 +23,9 @@ const redemption: Redemption = {
   createdAt: "2030-01-01T12:01:00.000Z",
 };
 
-/** Runs actions and collects every reaction. */
-function react(actions: FlowAction[]) {
-  let state: FlowState = initialState;
+/** Runs actions (on an account of `shape`) and collects every reaction. */
+function react(actions: FlowAction[], shape: AccountShape = "holdFirst") {
+  let state: FlowState = transition(initialState, { type: "configure", rules: rulesOf(shape) });
   return actions.map((action) => {
     const next = transition(state, action);
     const reaction = reactToFlow(next, state, action);
@@ -96,5 +97,32 @@ describe("focusTargetFor", () => {
       error: { code: "PIN_LOCKED", field: "pin", operation: "hold", retryable: true },
     });
     expect(focusTargetFor(failed)).toBe("#pin");
+  });
+});
+
+describe("after a check", () => {
+  const checked = (shape: AccountShape, voucher: VoucherSummary) =>
+    react([{ type: "check" }, { type: "checked", voucher }], shape)[1]!;
+  const code: VoucherSummary = { maskedCode: "••••-ROOM", kind: "access", status: "active", validUntil: null };
+  const value: VoucherSummary = {
+    maskedCode: "••••-1211",
+    kind: "value",
+    status: "active",
+    balance: { amount: "25.00", currency: "EUR" },
+  };
+
+  it("an access code fires voucher-checked with kind access, and focus goes to Next voucher", () => {
+    const { state, reaction } = checked("access", code);
+    expect(reaction.events).toEqual([["voucher-checked", { ...code, balance: undefined }]]);
+    expect(focusTargetFor(state)).toBe("[data-action=next]");
+  });
+
+  it("a check-only voucher: the result, then Next voucher", () => {
+    expect(focusTargetFor(checked("checkOnly", value).state)).toBe("[data-action=next]");
+  });
+
+  it("check-first: focus goes to the amount, also when it is read-only (full value only)", () => {
+    expect(focusTargetFor(checked("checkFirst", value).state)).toBe("#amount");
+    expect(focusTargetFor(checked("fullValue", value).state)).toBe("#amount");
   });
 });

@@ -41,7 +41,10 @@ export function focusTargetFor(state: FlowState): string | null {
     case Phase.Failed:
       return `#${state.error?.field ?? "code"}`;
     case Phase.Ready:
+      // Also where the amount is read-only (full value only): its description says why, and Enter holds.
       return "#amount";
+    case Phase.Checked:
+      return "[data-action=next]";
     case Phase.Held:
       if (state.busy) return null;
       return state.confirmingRelease ? "[part~=confirm] [data-action=release]" : "[data-action=redeem]";

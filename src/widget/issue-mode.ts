@@ -3,7 +3,7 @@
  * most checkout pages never need, so it stays out of the main bundle. The element forwards its form
  * events here; this module owns the issue flow, its view and its live-region words.
  */
-import type { ReactiveControllerHost } from "lit";
+import { html, type ReactiveControllerHost } from "lit";
 import type { ApiClient } from "../api/client.ts";
 import { IssueController } from "../flow/issue-controller.ts";
 import { readIssue } from "../flow/issue-input.ts";
@@ -13,10 +13,13 @@ import type { CapabilitiesResponse, Money } from "../shared/contract.schema.ts";
 import { groupCode } from "../shared/voucher-code.ts";
 import { issuedDetail, type PendingEvent } from "./events.ts";
 import { errorMessage, type Messages } from "./messages/index.ts";
+import { PrintController } from "./print-controller.ts";
 import { issueView } from "./views/issue-view.ts";
 
 /** What issue mode needs from the element (kept off the element's public surface). */
 export interface IssueLink {
+  /** The element itself (printing marks it, so the page's print rules can leave only it visible). */
+  host: ReactiveControllerHost & HTMLElement;
   client: () => ApiClient | null;
   emit: (event: PendingEvent) => void;
   emitError: (error: FlowError) => void;
@@ -37,9 +40,11 @@ export interface IssueRenderInput {
 export class IssueMode {
   readonly #link: IssueLink;
   readonly #flow: IssueController;
+  readonly #printer: PrintController;
 
   constructor(host: ReactiveControllerHost, link: IssueLink) {
     this.#link = link;
+    this.#printer = new PrintController(link.host);
     this.#flow = new IssueController(host, {
       client: link.client,
       onChange: (next) => {
@@ -62,6 +67,8 @@ export class IssueMode {
   }
 
   render(i: IssueRenderInput) {
+    // Said plainly in the body: not an error anyone made, just what this account is.
+    if (!i.data.capabilities.issue) return html`<p part="notice">${i.m.cannotIssue}</p>`;
     if (!IssueMode.allowed(i.data)) return null;
     return issueView({ ...i, state: this.#flow.state, caps: i.data.capabilities });
   }
@@ -73,7 +80,7 @@ export class IssueMode {
   }
 
   errorText(m: Messages, data: CapabilitiesResponse): string {
-    if (!data.capabilities.issue) return m.errors.NOT_SUPPORTED;
+    if (!data.capabilities.issue) return "";
     if (!data.abilities.includes("issue")) return m.errors.FORBIDDEN;
     const error = this.#flow.state.error;
     return error ? errorMessage(m, error.code) : "";
@@ -97,6 +104,11 @@ export class IssueMode {
 
   reset(): void {
     this.#flow.dispatch({ type: "reset" });
+  }
+
+  /** Prints the new voucher's card alone (`window.print()` with the page hidden). */
+  print(): void {
+    if (this.#flow.state.phase === IssuePhase.Issued) this.#printer.print();
   }
 
   /** Copies the new code; without a clipboard (plain http), selects it so Ctrl+C does it. */

@@ -5,6 +5,7 @@
 import type { CapabilitiesResult } from "../flow/capabilities-controller.ts";
 import type { FlowState } from "../flow/machine.ts";
 import { Phase } from "../flow/machine.ts";
+import { verdictFor } from "../flow/offer.ts";
 import type { CapabilitiesResponse, Money } from "../shared/contract.schema.ts";
 import { errorMessage, type Messages } from "./messages/index.ts";
 
@@ -24,6 +25,7 @@ export interface LiveInput {
   announcement: string;
   money: (value: Money) => string;
   time: (iso: string) => string;
+  date: (iso: string) => string;
 }
 
 /** The status line: loading, then the redeem flow's progress (issue mode brings its own words). */
@@ -36,7 +38,13 @@ export function statusText(i: LiveInput): string {
     case Phase.Checking:
       return m.checking;
     case Phase.Ready:
-      return flow.voucher?.balance ? m.checked(i.money(flow.voucher.balance)) : "";
+    case Phase.Checked: {
+      const v = flow.voucher;
+      if (v?.kind === "access") {
+        return verdictFor(flow.rules, v) === "valid" ? m.validStatus(v.validUntil ? i.date(v.validUntil) : null) : "";
+      }
+      return v?.balance ? m.checked(i.money(v.balance)) : "";
+    }
     case Phase.Holding:
       return m.holding;
     case Phase.Held:
@@ -56,14 +64,19 @@ export function statusText(i: LiveInput): string {
   }
 }
 
-/** The error line: a failed load, a refusal, or the expiry notice. */
+/** The error line: a failed load, a refusal, why a checked voucher stops here, or the expiry notice. */
 export function errorText(i: LiveInput): string {
-  const { m } = i;
+  const { m, flow } = i;
   const data = i.caps.data;
   if (!data) return i.caps.error ? errorMessage(m, (i.caps.error as { code?: string }).code ?? "INTERNAL") : "";
   if (i.issue !== undefined) return i.issue?.errorText(m, data) ?? "";
-  if (!data.capabilities.hold && !data.capabilities.check) return m.errors.NOT_SUPPORTED;
+  if (!flow.rules.hold && !flow.rules.check) return m.errors.NOT_SUPPORTED;
   if (!data.abilities.includes("redeem")) return m.errors.FORBIDDEN;
-  if (i.flow.error) return errorMessage(m, i.flow.error.code);
-  return i.flow.phase === Phase.Expired ? m.expired : "";
+  if (flow.error) return errorMessage(m, flow.error.code, { kind: data.voucherKind, pin: data.capabilities.pin });
+  if (flow.phase === Phase.Checked && flow.voucher) {
+    const verdict = verdictFor(flow.rules, flow.voucher);
+    if (verdict === "valid" || verdict === "hold") return "";
+    return flow.voucher.kind === "access" && verdict !== "not_redeemable" ? m.access[verdict] : m.stops[verdict];
+  }
+  return flow.phase === Phase.Expired ? m.expired : "";
 }

@@ -116,6 +116,39 @@ export const styles = css`
   .live:not(:empty) {
     margin-top: var(--voucher-gap, 0.75rem);
   }
+  .hint,
+  [part~="notice"] {
+    margin: 0;
+    font-size: 0.9em;
+  }
+  [part~="verdict"] {
+    margin: 0;
+    font-size: 1.5em;
+    font-weight: 700;
+  }
+  [part~="verdict"].invalid {
+    color: var(--voucher-error-color, #b3261e);
+  }
+  [part~="issued-title"] {
+    margin: 0;
+    font-weight: 600;
+  }
+  @media print {
+    /* Printed: the voucher card, without buttons or announcements (see print-controller.ts). */
+    :host {
+      border: 0;
+      max-width: none;
+    }
+    .actions,
+    .live {
+      display: none;
+    }
+    [part~="issued"] {
+      padding: 1.5rem;
+      border: 2px dashed currentColor;
+      border-radius: var(--voucher-radius, 0.5rem);
+    }
+  }
   .confirm {
     display: grid;
     gap: 0.5rem;

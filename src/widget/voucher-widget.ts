@@ -7,10 +7,11 @@ import { property, state } from "lit/decorators.js";
 import { type ApiClient, createApiClient, type TokenProvider } from "../api/client.ts";
 import { ServerClock } from "../api/server-clock.ts";
 import { CapabilitiesController } from "../flow/capabilities-controller.ts";
-import { CountdownController, formatRemaining } from "../flow/countdown-controller.ts";
-import { defaultAmountText, dueMinorOf, orderRefFor, readCheck, readHold } from "../flow/entry-input.ts";
+import { CountdownController } from "../flow/countdown-controller.ts";
+import { defaultAmountText, dueMinorOf, moneyText, orderRefFor } from "../flow/entry-input.ts";
 import { FlowController } from "../flow/flow-controller.ts";
 import { type FlowError, Phase } from "../flow/machine.ts";
+import { fullValueOf, rulesFor } from "../flow/offer.ts";
 import type { Money } from "../shared/contract.schema.ts";
 import { formatMoney } from "../shared/money.ts";
 import { groupCode } from "../shared/voucher-code.ts";
@@ -20,8 +21,7 @@ import type { IssueMode } from "./issue-mode.ts";
 import { errorText, statusText } from "./live-text.ts";
 import { en, errorMessage, loadMessages, type Messages } from "./messages/index.ts";
 import { styles } from "./styles.ts";
-import { entryView } from "./views/entry-view.ts";
-import { heldView, redeemedView } from "./views/held-view.ts";
+import { redeemView } from "./views/redeem-view.ts";
 
 /** Countdown marks (seconds left) at which the widget warns, announces and fires `voucher-expiring`. */
 const WARN_AT = [300, 60];
@@ -39,7 +39,7 @@ const WARN_AT = [300, 60];
  * @attr order-ref - order reference sent with the redeem; one derived from the hold id when absent.
  * @prop tokenProvider - `(reason: "missing" | "rejected") => string | Promise<string>`, asked for a token when
  *   none is set and once after a 401.
- * @fires voucher-checked - `{maskedCode, kind, status, balance?, validUntil?}`
+ * @fires voucher-checked - `{maskedCode, kind, status, balance?, validUntil?}` (`kind: "access"` for access codes)
  * @fires voucher-held - `{holdId, amount, expiresAt, maskedCode, balance?, extended}`
  * @fires voucher-expiring - `{holdId, expiresAt, secondsLeft}` at 5 minutes and 1 minute left
  * @fires voucher-expired - `{holdId}`
@@ -48,8 +48,9 @@ const WARN_AT = [300, 60];
  * @fires voucher-issued - `{code, amount, validUntil}` (the new voucher's code; never its PIN)
  * @fires voucher-error - `{code, operation, retryable, status?, message}`
  * @csspart base - the outer container (`role="group"`) · form - the entry or issue form · field, label, input
- *   · code-input, pin-input, amount-input, date-input · actions, button, primary-button, copy-button
- *   · summary, balance, masked-code, held-amount, countdown, confirm · held, redeemed, issued
+ *   · code-input, pin-input, amount-input, date-input · amount-hint · actions, button, primary-button
+ *   · copy-button, print-button · summary, voucher-status, balance, valid-until, masked-code, held-amount
+ *   · countdown, confirm, hold-note · checked, verdict · held, redeemed, issued, notice
  *   · issued-code, issued-pin, redeemed-amount, remaining-balance · status (live region) · error (alert region)
  * @cssprop --voucher-font / --voucher-color / --voucher-background / --voucher-border / --voucher-radius
  * @cssprop --voucher-padding / --voucher-gap / --voucher-max-width
@@ -86,7 +87,10 @@ export class VoucherWidget extends LitElement {
   #focusTarget: string | null = null;
   /** The person is working in this widget (so moving focus follows them rather than stealing it). */
   #interacting = false;
-  readonly #caps = new CapabilitiesController(this);
+  readonly #caps = new CapabilitiesController(this, {
+    // The account's rules decide the steps; the flow starts over when they change (another account).
+    onLoad: (data) => this.#flow.configure(rulesFor(data)),
+  });
   readonly #flow = new FlowController(this, {
     client: () => this.#client,
     onChange: (next, previous, action) => {
@@ -185,6 +189,7 @@ export class VoucherWidget extends LitElement {
   async #loadIssueMode(): Promise<void> {
     const { IssueMode } = await import("./issue-mode.ts");
     this.#issue ??= new IssueMode(this, {
+      host: this,
       client: () => this.#client,
       emit: (event) => this.#emit(event),
       emitError: (error) => this.#emitError(error),
@@ -217,6 +222,7 @@ export class VoucherWidget extends LitElement {
       announcement: this.announcement,
       money: this.#money,
       time: this.#time,
+      date: this.#date,
     };
     return html`<div
       part="base"
@@ -245,34 +251,22 @@ export class VoucherWidget extends LitElement {
           </div>`
         : nothing;
     }
-    const caps = data.capabilities;
     const currency = this.#currency();
     if (this.mode === "issue") {
       const input = { m, data, amount: this.#amountValue(), validUntil: this.validUntil, currency };
       return this.#issue?.render({ ...input, money: this.#money, date: this.#date }) ?? nothing;
     }
-    if (!caps.hold && !caps.check) return nothing;
-    const flow = this.#flow.state;
-    if ((flow.phase === Phase.Held || flow.phase === Phase.Redeeming) && flow.hold) {
-      const left = this.#countdown.remainingMs ?? 0;
-      return heldView({
-        m,
-        state: flow,
-        hold: flow.hold,
-        caps,
-        money: this.#money,
-        remaining: formatRemaining(left),
-        warning: left <= (WARN_AT.at(-1) ?? 0) * 1000,
-      });
-    }
-    if (flow.phase === Phase.Redeemed) return redeemedView(m, flow, this.#money);
-    return entryView({
+    return redeemView({
       m,
-      state: flow,
-      caps,
+      flow: this.#flow.state,
+      data,
       values: { code: this.code, pin: this.pin, amount: this.#amountValue() },
       currency,
-      formatBalance: (s) => (s.voucher?.balance ? this.#money(s.voucher.balance) : null),
+      dueMinor: dueMinorOf(this.amount, currency),
+      money: this.#money,
+      date: this.#date,
+      remainingMs: this.#countdown.remainingMs ?? 0,
+      warnBelowMs: (WARN_AT.at(-1) ?? 0) * 1000,
     });
   }
 
@@ -280,10 +274,18 @@ export class VoucherWidget extends LitElement {
     return this.currency || this.#caps.result.data?.currency || "";
   }
 
-  /** The amount field's text: what was typed, else the due amount (capped at a checked balance). */
+  /**
+   * The amount field's text: a full-value-only voucher's whole balance; else what was typed, else the due
+   * amount (capped at a checked balance).
+   */
   #amountValue(): string {
-    const balance = this.mode === "redeem" ? this.#flow.state.voucher?.balance : undefined;
-    return this.amountInput ?? defaultAmountText(this.amount, this.#currency(), balance, this.locale || undefined);
+    const locale = this.locale || undefined;
+    if (this.mode === "issue")
+      return this.amountInput ?? defaultAmountText(this.amount, this.#currency(), undefined, locale);
+    const full = fullValueOf(this.#flow.state);
+    if (full) return moneyText(full, locale);
+    const balance = this.#flow.state.voucher?.balance;
+    return this.amountInput ?? defaultAmountText(this.amount, this.#currency(), balance, locale);
   }
 
   #money = (value: Money): string => formatMoney(value, this.locale || undefined);
@@ -298,7 +300,9 @@ export class VoucherWidget extends LitElement {
 
   #emitError(error: FlowError): void {
     const { code, operation, retryable, status } = error;
-    const message = errorMessage(this.messages, code);
+    const data = this.#caps.result.data;
+    const context = data ? { kind: data.voucherKind, pin: data.capabilities.pin } : undefined;
+    const message = errorMessage(this.messages, code, context);
     this.#emit(["voucher-error", { code, operation, retryable, ...(status ? { status } : {}), message }]);
   }
 
@@ -351,7 +355,7 @@ export class VoucherWidget extends LitElement {
       return;
     }
     const { phase } = this.#flow.state;
-    if (phase === Phase.Redeemed) this.reset();
+    if (phase === Phase.Redeemed || phase === Phase.Checked) this.reset();
     else if (phase !== Phase.Held || this.#caps.result.data?.capabilities.release)
       this.#flow.dispatch({ type: "back" });
   }
@@ -361,21 +365,12 @@ export class VoucherWidget extends LitElement {
     const data = this.#caps.result.data;
     if (!data) return;
     const currency = this.#currency();
-    const flow = this.#flow.state;
-    if (this.mode === "issue") this.#issue?.submit(this.#amountValue(), this.validUntil, currency);
-    if (this.mode === "issue" || flow.phase === Phase.Checking || flow.phase === Phase.Holding) return;
-    const caps = data.capabilities;
-    const fields = { code: this.code, pin: this.pin, amount: this.#amountValue() };
-    const rules = { currency, pin: caps.pin, dueMinor: dueMinorOf(this.amount, currency) };
-    if (caps.check && !flow.voucher) {
-      const parsed = readCheck(fields, rules);
-      if (parsed.ok) void this.#flow.check(parsed.value);
-      else this.#flow.dispatch({ type: "fail", error: parsed.error });
-    } else if (caps.hold) {
-      const parsed = readHold(fields, rules);
-      if (parsed.ok) void this.#flow.hold(parsed.value);
-      else this.#flow.dispatch({ type: "fail", error: parsed.error });
+    if (this.mode === "issue") {
+      this.#issue?.submit(this.#amountValue(), this.validUntil, currency);
+      return;
     }
+    const fields = { code: this.code, pin: this.pin, amount: this.#amountValue() };
+    this.#flow.submit(fields, { currency, pin: data.capabilities.pin, dueMinor: dueMinorOf(this.amount, currency) });
   }
 
   #onClick(event: MouseEvent): void {
@@ -390,6 +385,7 @@ export class VoucherWidget extends LitElement {
       next: () => this.reset(),
       retry: () => this.#caps.load(),
       copy: () => this.#issue?.copy(this.renderRoot, this.messages),
+      print: () => this.#issue?.print(),
     };
     // Submit buttons (check, hold, sell) carry an action name too, but the form's submit event runs them.
     actions[target.getAttribute("data-action") ?? ""]?.();

@@ -10,6 +10,7 @@ export const de: Messages = {
   issueAmount: "Gutscheinwert",
   validUntil: "Gültig bis",
   check: "Guthaben prüfen",
+  checkCode: "Code prüfen",
   hold: "Reservieren",
   redeem: "Einlösen",
   release: "Freigeben",
@@ -21,6 +22,7 @@ export const de: Messages = {
   sell: "Gutschein verkaufen",
   sellAnother: "Weiteren verkaufen",
   copy: "Code kopieren",
+  print: "Drucken",
   retry: "Erneut versuchen",
   voucher: "Gutschein",
   balance: "Guthaben",
@@ -30,6 +32,40 @@ export const de: Messages = {
   remaining: "Restguthaben",
   value: "Wert",
   noExpiry: "Ohne Ablaufdatum",
+  status: "Status",
+  valid: "Gültig",
+  notValid: "Nicht gültig",
+  statuses: {
+    active: "Aktiv",
+    inactive: "Nicht aktiv",
+    expired: "Abgelaufen",
+    redeemed: "Bereits eingelöst",
+    held: "Für einen anderen Verkauf reserviert",
+    not_yet_valid: "Noch nicht gültig",
+  },
+  stops: {
+    inactive: "Dieser Gutschein ist nicht aktiv und kann nicht verwendet werden.",
+    expired: "Dieser Gutschein ist abgelaufen.",
+    redeemed: "Dieser Gutschein wurde bereits eingelöst.",
+    held: "Dieser Gutschein ist für einen anderen Verkauf reserviert. Bitte später erneut versuchen.",
+    not_yet_valid: "Dieser Gutschein ist noch nicht gültig.",
+    not_redeemable:
+      "Dieser Gutschein kann hier nicht eingelöst werden: Der Gutscheinanbieter unterstützt das Einlösen nicht.",
+  },
+  access: {
+    unknown: "Dieser Code ist nicht bekannt.",
+    inactive: "Dieser Code ist nicht aktiv.",
+    expired: "Dieser Code ist abgelaufen.",
+    not_yet_valid: "Dieser Code ist noch nicht gültig.",
+    redeemed: "Dieser Code wurde bereits verwendet.",
+    held: "Dieser Code wird gerade anderweitig verwendet.",
+  },
+  codeInvalid: "Dieser Gutscheincode ist ungültig.",
+  fullValueOnly: (amount) =>
+    `Dieser Gutschein kann nur vollständig eingelöst werden; reserviert wird daher sein ganzes Guthaben von ${amount}.`,
+  keptByService:
+    "Diese Reservierung besteht nur in diesem Dienst: Bis der Gutschein hier eingelöst ist, könnte er über andere Kanäle noch verwendet werden.",
+  cannotIssue: "Über dieses Konto können keine Gutscheine verkauft werden.",
   loading: "Wird geladen…",
   checking: "Gutschein wird geprüft…",
   holding: "Betrag wird reserviert…",
@@ -41,6 +77,7 @@ export const de: Messages = {
   released: "Die Reservierung wurde freigegeben.",
   expired: "Die Reservierung ist abgelaufen. Bitte den Gutschein erneut eingeben.",
   checked: (balance) => `Guthaben: ${balance}.`,
+  validStatus: (until) => (until ? `Gültig bis ${until}.` : "Gültig, ohne Ablaufdatum."),
   heldUntil: (amount, time) => `${amount} reserviert bis ${time} Uhr.`,
   expiring: (seconds) =>
     seconds >= 60
@@ -73,6 +110,7 @@ export const de: Messages = {
     IDEMPOTENCY_IN_PROGRESS: "Der vorige Versuch wird noch verarbeitet. Bitte gleich erneut versuchen.",
     RATE_LIMITED: "Zu viele Versuche. Bitte kurz warten und erneut versuchen.",
     PROVIDER_UNAVAILABLE: "Der Gutscheindienst ist gerade nicht erreichbar. Bitte erneut versuchen.",
+    OVERLOADED: "Der Dienst ist gerade ausgelastet. Bitte gleich erneut versuchen.",
     PROVIDER_ERROR: "Der Gutscheindienst hat einen Fehler gemeldet.",
     INTERNAL: "Etwas ist schiefgelaufen. Bitte erneut versuchen.",
     NETWORK_ERROR: "Keine Verbindung zum Server. Bitte erneut versuchen.",
@@ -82,5 +120,7 @@ export const de: Messages = {
     AMOUNT_INVALID: "Bitte einen Betrag größer als null eingeben, z. B. 12,50.",
     AMOUNT_TOO_HIGH: "Der Betrag darf den offenen Betrag nicht übersteigen.",
     DATE_INVALID: "Bitte ein gültiges Datum eingeben.",
+    FULL_VALUE_OVER_DUE:
+      "Dieser Gutschein kann nur vollständig eingelöst werden, und sein Guthaben ist höher als der offene Betrag.",
   },
 };

@@ -5,10 +5,15 @@
  */
 import type { ClientErrorCode } from "../../api/api-error.ts";
 import type { InputErrorCode } from "../../flow/entry-input.ts";
+import type { StopReason } from "../../flow/offer.ts";
+import type { VoucherStatus } from "../../shared/contract.schema.ts";
 import type { ErrorCode } from "../../shared/error-codes.ts";
 
 /** Every code the widget may have to put into words. */
 export type MessageCode = ErrorCode | ClientErrorCode | InputErrorCode;
+
+/** Why an access code is not valid: its status from a check, or `unknown` (the check said VOUCHER_INVALID). */
+export type AccessReason = "unknown" | Exclude<VoucherStatus, "active">;
 
 export const en = {
   /** Accessible name of the whole widget. */
@@ -20,6 +25,8 @@ export const en = {
   issueAmount: "Voucher value",
   validUntil: "Valid until",
   check: "Check balance",
+  /** The check button where codes are access codes (no balance to check). */
+  checkCode: "Check code",
   hold: "Hold",
   redeem: "Redeem",
   release: "Release",
@@ -31,6 +38,7 @@ export const en = {
   sell: "Sell voucher",
   sellAnother: "Sell another",
   copy: "Copy code",
+  print: "Print",
   retry: "Try again",
   voucher: "Voucher",
   balance: "Balance",
@@ -40,6 +48,47 @@ export const en = {
   remaining: "Remaining balance",
   value: "Value",
   noExpiry: "No expiry date",
+  status: "Status",
+  /** The verdict on an access code. */
+  valid: "Valid",
+  notValid: "Not valid",
+  /** A check's status, as the summary shows it. */
+  statuses: {
+    active: "Active",
+    inactive: "Not active",
+    expired: "Expired",
+    redeemed: "Already used",
+    held: "Held by another sale",
+    not_yet_valid: "Not yet valid",
+  } satisfies Record<VoucherStatus, string>,
+  /** Why a checked value voucher goes no further here (no Hold is offered). */
+  stops: {
+    inactive: "This voucher is not active, so it can't be used.",
+    expired: "This voucher has expired.",
+    redeemed: "This voucher has already been used.",
+    held: "This voucher is held by another sale. Try again later.",
+    not_yet_valid: "This voucher is not valid yet.",
+    not_redeemable: "This voucher can't be redeemed here: the voucher provider does not support redeeming.",
+  } satisfies Record<StopReason, string>,
+  /** Why an access code is not valid. */
+  access: {
+    unknown: "This code is not known.",
+    inactive: "This code is not active.",
+    expired: "This code has expired.",
+    not_yet_valid: "This code is not valid yet.",
+    redeemed: "This code has already been used.",
+    held: "This code is in use elsewhere.",
+  } satisfies Record<AccessReason, string>,
+  /** VOUCHER_INVALID where the account's vouchers have no PIN (so "or PIN" would mislead). */
+  codeInvalid: "This voucher code is not valid.",
+  /** Full-value-only accounts, beside the read-only amount. */
+  fullValueOnly: (amount: string) =>
+    `This voucher can only be redeemed in full, so the hold is for its whole balance of ${amount}.`,
+  /** Held view, where the hold is emulated by the BFF rather than kept by the provider. */
+  keptByService:
+    "This hold is kept by this service only: until the voucher is redeemed here, it could still be used through other channels.",
+  /** Issue mode on an account that cannot issue. */
+  cannotIssue: "This account can't sell vouchers.",
   // Status lines, read out by the live region.
   loading: "Loading…",
   checking: "Checking voucher…",
@@ -52,6 +101,8 @@ export const en = {
   released: "The hold was released.",
   expired: "The hold expired. Enter the voucher again.",
   checked: (balance: string) => `Balance: ${balance}.`,
+  /** An access code checked and good; `until` is a formatted date, null for no end. */
+  validStatus: (until: string | null) => (until ? `Valid until ${until}.` : "Valid, no expiry date."),
   heldUntil: (amount: string, time: string) => `${amount} held until ${time}.`,
   expiring: (seconds: number) =>
     seconds >= 60
@@ -84,6 +135,7 @@ export const en = {
     IDEMPOTENCY_IN_PROGRESS: "The previous attempt is still being processed. Try again in a moment.",
     RATE_LIMITED: "Too many attempts. Wait a moment and try again.",
     PROVIDER_UNAVAILABLE: "The voucher service cannot be reached right now. Try again.",
+    OVERLOADED: "The service is busy. Try again in a moment.",
     PROVIDER_ERROR: "The voucher service reported an error.",
     INTERNAL: "Something went wrong. Try again.",
     NETWORK_ERROR: "No connection to the server. Try again.",
@@ -93,6 +145,7 @@ export const en = {
     AMOUNT_INVALID: "Enter an amount greater than zero, e.g. 12.50.",
     AMOUNT_TOO_HIGH: "The amount can't be more than the amount due.",
     DATE_INVALID: "Enter a valid date.",
+    FULL_VALUE_OVER_DUE: "This voucher can only be redeemed in full, and its balance is more than the amount due.",
   } satisfies Record<MessageCode, string>,
 };
 

@@ -1,12 +1,15 @@
 /**
  * The entry form (entering, checking, ready, holding, failed, released, expired): code, PIN where the
- * account's vouchers have one, and the amount, with exactly the steps the capabilities allow.
+ * account's vouchers have one, and the amount, with exactly the steps the account's rules allow
+ * (`src/flow/offer.ts`). A checked voucher's summary sits above the amount.
  */
 import { html, nothing, type TemplateResult } from "lit";
 import type { FlowState } from "../../flow/machine.ts";
 import { Phase } from "../../flow/machine.ts";
-import type { Capabilities } from "../../shared/contract.schema.ts";
+import { showsAmount, stepFor } from "../../flow/offer.ts";
+import type { Capabilities, Money } from "../../shared/contract.schema.ts";
 import type { Messages } from "../messages/index.ts";
+import { voucherSummary } from "./checked-view.ts";
 import { button, field } from "./field.ts";
 
 export interface EntryFieldValues {
@@ -18,22 +21,28 @@ export interface EntryFieldValues {
 export interface EntryViewInput {
   m: Messages;
   state: FlowState;
-  caps: Capabilities;
+  pin: Capabilities["pin"];
+  /** Codes are access codes: the check is about validity, not a balance. */
+  access: boolean;
   values: EntryFieldValues;
   currency: string;
-  formatBalance: (state: FlowState) => string | null;
+  money: (value: Money) => string;
+  date: (iso: string) => string;
+  /** Full-value-only: the hold's fixed amount (the whole balance), or null where the amount is typed. */
+  fullValue: Money | null;
+  /** That full value is more than the due amount: no hold is offered, the hint says why. */
+  overDue: boolean;
 }
 
-/** Whether the amount belongs on the form now: always without a check step, after the check otherwise. */
-export function showsAmount(caps: Capabilities, state: FlowState): boolean {
-  return caps.hold && (!caps.check || state.voucher !== null);
-}
+const AMOUNT_HINT = "amount-hint";
 
-export function entryView({ m, state, caps, values, currency, formatBalance }: EntryViewInput): TemplateResult {
+export function entryView(i: EntryViewInput): TemplateResult {
+  const { m, state, values } = i;
   const busy = state.phase === Phase.Checking || state.phase === Phase.Holding;
   const errorField = state.error?.field;
-  const checkStep = caps.check && state.voucher === null;
-  const balance = formatBalance(state);
+  const step = stepFor(state);
+  const full = i.fullValue;
+  const hint = full ? (i.overDue ? m.errors.FULL_VALUE_OVER_DUE : m.fullValueOnly(i.money(full))) : "";
   return html`<form part="form" novalidate>
     ${field({
       name: "code",
@@ -43,10 +52,10 @@ export function entryView({ m, state, caps, values, currency, formatBalance }: E
       invalid: errorField === "code",
       readonly: busy,
       code: true,
-      enterkeyhint: caps.pin === "none" ? "go" : "next",
+      enterkeyhint: i.pin === "none" ? "go" : "next",
     })}
     ${
-      caps.pin === "none"
+      i.pin === "none"
         ? nothing
         : field({
             name: "pin",
@@ -61,33 +70,29 @@ export function entryView({ m, state, caps, values, currency, formatBalance }: E
             enterkeyhint: "go",
           })
     }
+    ${state.voucher ? voucherSummary({ m, voucher: state.voucher, money: i.money, date: i.date }) : nothing}
     ${
-      balance
-        ? html`<dl part="summary">
-            <dt>${m.balance}</dt>
-            <dd part="balance">${balance}</dd>
-          </dl>`
-        : nothing
-    }
-    ${
-      showsAmount(caps, state)
+      showsAmount(state)
         ? field({
             name: "amount",
-            label: `${m.amount} (${currency})`,
+            label: `${m.amount} (${i.currency})`,
             value: values.amount,
             part: "amount-input",
             invalid: errorField === "amount",
-            readonly: busy,
+            // Full-value-only: shown so the cashier sees what will be held, but not for typing.
+            readonly: busy || full !== null,
             inputmode: "decimal",
             enterkeyhint: "go",
+            ...(full ? { hintId: AMOUNT_HINT } : {}),
           })
         : nothing
     }
+    ${hint ? html`<p class="hint" part="amount-hint" id=${AMOUNT_HINT}>${hint}</p>` : nothing}
     <div class="actions" part="actions">
       ${
-        checkStep
-          ? button({ label: m.check, action: "check", primary: true, submit: true, busy })
-          : caps.hold
+        step === "check"
+          ? button({ label: i.access ? m.checkCode : m.check, action: "check", primary: true, submit: true, busy })
+          : step === "hold" && !i.overDue
             ? button({ label: m.hold, action: "hold", primary: true, submit: true, busy })
             : nothing
       }

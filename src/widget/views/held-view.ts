@@ -39,6 +39,10 @@ export function heldView({ m, state, hold, caps, money, remaining, warning }: He
       </dd>
     </dl>
     ${
+      // An emulated hold binds only this service: say so, rather than let it pass for a lock on the voucher.
+      hold.keptBy === "service" ? html`<p class="hint" part="hold-note">${m.keptByService}</p>` : nothing
+    }
+    ${
       state.confirmingRelease
         ? html`<div class="confirm" part="confirm" role="alertdialog" aria-labelledby="confirm-text">
             <p id="confirm-text">${m.confirmRelease}</p>

@@ -1,6 +1,7 @@
 /**
  * Issue mode (selling a voucher): the value, a validity date where the account allows choosing one, then
- * the new code shown large with a copy button, and its PIN if it has one.
+ * the new code shown large with copy and print buttons, and its PIN if it has one. Printed, the card
+ * (title, code, PIN, value, validity) is all that is on the sheet.
  */
 import { html, nothing, type TemplateResult } from "lit";
 import { IssuePhase, type IssueState } from "../../flow/issue-machine.ts";
@@ -25,6 +26,7 @@ export function issueView(i: IssueViewInput): TemplateResult {
   const v = state.voucher;
   if (state.phase === IssuePhase.Issued && v) {
     return html`<div class="view" part="issued">
+      <p part="issued-title">${m.title}</p>
       <p>
         <span id="issued-code-label">${m.code}</span>
         <output part="issued-code" aria-labelledby="issued-code-label">${groupCode(v.code)}</output>
@@ -38,6 +40,7 @@ export function issueView(i: IssueViewInput): TemplateResult {
       </dl>
       <div class="actions" part="actions">
         ${button({ label: m.copy, action: "copy", primary: true, part: "copy-button" })}
+        ${button({ label: m.print, action: "print", part: "print-button" })}
         ${button({ label: m.sellAnother, action: "next" })}
       </div>
     </div>`;
