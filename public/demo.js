@@ -19,7 +19,7 @@ const MAX_LOG_ENTRIES = 100;
 /**
  * DEMO ONLY: the demo vouchers each simulator seeds and prints on start, shown under the account picker so
  * a visitor can try the widget at once. Nothing secret (they exist only in the simulators). Accounts with
- * an empty list show no hint; their provider's engineers fill them in from their simulator's demo data.
+ * an empty list show no hint.
  */
 const DEMO_CODES = {
   // src/simulators/jtl/demo-data.ts
@@ -31,10 +31,31 @@ const DEMO_CODES = {
     { code: "DEMOEXPIRED00001", note: "expired" },
     { code: "DEMOCHF75PIN0001", pin: "5678", note: "75.00 CHF, another currency" },
   ],
-  spaaza: [],
-  tevalis: [],
-  crmcom: [],
-  mews: [],
+  // src/simulators/spaaza/demo-data.ts (Spaaza voucher keys are 64 hex characters: paste them)
+  spaaza: [
+    { code: "5c88b8e66fb87a89ea8e9224c45ad2d790aa5eb29cb84b2bee06327a85c0cad5", note: "claimed, 50.00 EUR" },
+    { code: "3e2d15a420bcfbcf2fe9ae9638908c8dfafc6a7a840912af69ae0f3768c6f448", note: "generated, 25.00 EUR" },
+    { code: "534972eabbc9f72a62e191ff1299a847f2dfa5d2eb8fe1608c7aa3a10a4bc46b", note: "already redeemed" },
+    { code: "3fb5b290fd883bf5b6f5bd965e4a1167635c90a032fbf628035965f897ded9ba", note: "40.00 GBP, another currency" },
+  ],
+  // src/simulators/tevalis/demo-data.ts
+  tevalis: [
+    { code: "TEVDEMO25GBP0001", note: "25.00 GBP" },
+    { code: "TEVDEMO50GBP0002", note: "50.00 GBP, never expires" },
+    { code: "TEVDEMOSPENT0004", note: "spent (not active)" },
+  ],
+  // src/simulators/crmcom/demo-data.ts (the secret number plays the PIN; only the full value can be redeemed)
+  crmcom: [
+    { code: "4000000000000001", pin: "0977835", note: "50.00 EUR" },
+    { code: "4000000000000002", pin: "1234567", note: "25.00 EUR" },
+    { code: "4000000000000003", pin: "7654321", note: "already used" },
+  ],
+  // src/simulators/mews/demo-data.ts (access codes to private rates: no money)
+  mews: [
+    { code: "MEWSVALID0000001", note: "valid" },
+    { code: "MEWSEXPIRED00001", note: "expired" },
+    { code: "MEWSFUTURE000001", note: "not yet valid" },
+  ],
 };
 
 const account = document.getElementById("account");
