@@ -93,12 +93,30 @@ async function connect(widget, mine = generation) {
   widget.setAttribute("token", token);
 }
 
+/**
+ * Shows the access-code admin (<voucher-codes>, its own bundle, loaded only when needed) for accounts whose
+ * capabilities include codes administration, and hides it for the others.
+ */
+async function connectCodesAdmin(mine) {
+  const panel = document.getElementById("codes-panel");
+  const { token } = await demoSession("back-office");
+  const answer = await fetch("/api/v1/capabilities", { headers: { authorization: `Bearer ${token}` } });
+  const { capabilities } = await answer.json();
+  if (mine !== generation) return;
+  panel.hidden = !capabilities.codesAdmin;
+  if (panel.hidden) return;
+  await import("/widget/voucher-codes.js");
+  const admin = document.getElementById("codes-admin");
+  admin.setAttribute("api", location.origin);
+  admin.setAttribute("token", token);
+}
+
 async function connectAll() {
   const mine = ++generation;
   const name = account.value;
   status.textContent = `Connecting to account “${name}”…`;
   try {
-    await Promise.all(widgets.map((widget) => connect(widget, mine)));
+    await Promise.all([...widgets.map((widget) => connect(widget, mine)), connectCodesAdmin(mine)]);
     if (mine === generation) status.textContent = `Connected to account “${name}”.`;
   } catch (error) {
     if (mine !== generation) return;
