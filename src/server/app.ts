@@ -9,11 +9,14 @@ import type { Logger } from "pino";
 import { createApiKeyVerifier } from "./auth/api-keys.ts";
 import { createSessionTokens } from "./auth/session-token.ts";
 import type { ServerConfig } from "./config/config.schema.ts";
+import { problemClientErrorHandler } from "./http/client-error.ts";
+import { type LoadSheddingOptions, registerLoadShedding } from "./http/load-shedding.ts";
 import { originAllowed } from "./http/origins.ts";
 import { installProblemHandlers } from "./http/problem-handler.ts";
 import { type Account, createAuthenticator } from "./http/request-context.ts";
 import { loggerOptions } from "./observability/logger.ts";
 import { createMetrics, instrument } from "./observability/metrics.ts";
+import { registerCircuitMetrics } from "./providers/resilience/circuit-metrics.ts";
 import { registerApiRoutes } from "./routes/api-routes.ts";
 import { registerCodesRoutes } from "./routes/codes-routes.ts";
 import { registerOpsRoutes } from "./routes/ops-routes.ts";
@@ -31,6 +34,8 @@ export interface AppDeps {
   demoRoot?: string;
   /** The pino logger to use, or false for none (tests). Default: a new one at the configured level. */
   logger?: false | Logger;
+  /** Load shedding limits for this instance (defaults: see `defaultLoadShedding`). */
+  loadShedding?: LoadSheddingOptions;
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { shuttingDown: boolean }> {
@@ -46,6 +51,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { shutt
       disableRequestLogging: deps.config.logLevel !== "debug" && deps.config.logLevel !== "trace",
     }),
     return503OnClosing: true,
+    // What Node's HTTP parser refuses is answered as problem+json too.
+    clientErrorHandler: problemClientErrorHandler,
     forceCloseConnections: "idle",
   }) as unknown as FastifyInstance & { shuttingDown: boolean };
   app.shuttingDown = false;
@@ -56,6 +63,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { shutt
   installProblemHandlers(app);
   const metrics = createMetrics();
   instrument(app, metrics);
+  registerCircuitMetrics(metrics.registry, deps.accounts);
 
   const origins = [...deps.accounts.values()].flatMap((a) => a.allowedOrigins);
   await app.register(cors, {
@@ -64,7 +72,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { shutt
     allowedHeaders: ["authorization", "content-type", "idempotency-key"],
     exposedHeaders: ["date", "retry-after", "idempotency-replayed"],
     maxAge: 600,
+    // A non-browser OPTIONS (no Origin or no Access-Control-Request-Method) gets 204 like a preflight,
+    // instead of the plugin's own 400 text/plain: every refusal this BFF sends is problem+json.
+    strictPreflight: false,
   });
+  // After CORS, so a 503 OVERLOADED still carries the headers a browser needs to read it.
+  await registerLoadShedding(app, deps.loadShedding);
 
   const tokens = createSessionTokens(Buffer.from(deps.config.sessionSigningKey, "base64"));
   registerSessionRoutes(app, {

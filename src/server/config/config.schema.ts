@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { abilities } from "../../shared/index.ts";
+import type { LoadSheddingOptions } from "../http/load-shedding.ts";
 import { AccountConfig } from "./account.schema.ts";
 
 /** A base64 key of at least 32 bytes. */
@@ -49,4 +50,6 @@ export interface ServerConfig extends ServerConfigFile {
   logLevel: string;
   /** Demo mode: `POST /demo/session` exists and hands out tokens without an API key. */
   demo: boolean;
+  /** Load shedding limits of this instance (MAX_IN_FLIGHT, MAX_EVENT_LOOP_DELAY_MS); defaults when absent. */
+  loadShedding?: LoadSheddingOptions;
 }

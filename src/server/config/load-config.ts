@@ -1,7 +1,7 @@
 /**
  * Reads the configuration: the JSON file named by VOUCHER_CONFIG, then the environment (PORT, HOST,
- * DATA_DIR, DATABASE_URL, LOG_LEVEL). The only place in the BFF where secrets are read. Problems are
- * collected and reported together, each with where to fix it.
+ * DATA_DIR, DATABASE_URL, LOG_LEVEL, MAX_IN_FLIGHT, MAX_EVENT_LOOP_DELAY_MS). The only place in the BFF
+ * where secrets are read. Problems are collected and reported together, each with where to fix it.
  */
 import { readFileSync } from "node:fs";
 import type { z } from "zod";
@@ -61,7 +61,20 @@ export function readEnvSettings(env: Env, problems: string[] = []) {
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     problems.push("DATABASE_URL: must start with postgres:// or postgresql://");
   }
-  return { port, host: env.HOST || "127.0.0.1", dataDir: env.DATA_DIR || ".data", databaseUrl, logLevel };
+  const loadShedding = {
+    maxInFlight: readCount(env, "MAX_IN_FLIGHT", problems),
+    maxEventLoopDelayMs: readCount(env, "MAX_EVENT_LOOP_DELAY_MS", problems),
+  };
+  return { port, host: env.HOST || "127.0.0.1", dataDir: env.DATA_DIR || ".data", databaseUrl, logLevel, loadShedding };
+}
+
+/** A non-negative whole number from the environment (0 turns a limit off), or undefined for the default. */
+function readCount(env: Env, name: string, problems: string[]): number | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return undefined;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) problems.push(`${name}: "${raw}" is not a whole number ≥ 0`);
+  return value;
 }
 
 /**

@@ -4,6 +4,7 @@
  * "no" differently); `statusProblem` holds the mapping they share (429, 5xx, the rest).
  */
 import { HttpProblem } from "../errors/http-problem.ts";
+import { currentGuard, isFailureStatus } from "./resilience/upstream-guard.ts";
 
 export interface UpstreamRequest {
   method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
@@ -34,7 +35,9 @@ export type ProviderLabel = string;
 
 /**
  * Sends one request. Resolves with any HTTP status; rejects only with HttpProblem PROVIDER_UNAVAILABLE
- * when no complete answer arrived (refused, reset, timed out, body cut off).
+ * when no complete answer arrived (refused, reset, timed out, body cut off), or when the account's
+ * circuit is open (then nothing was sent). Inside a wrapped adapter (`resilience/`), the account's breaker
+ * sees every request and how it ended.
  */
 export async function upstreamFetch(provider: ProviderLabel, req: UpstreamRequest): Promise<UpstreamResponse> {
   const headers: Record<string, string> = { accept: "application/json", ...req.headers };
@@ -47,6 +50,8 @@ export async function upstreamFetch(provider: ProviderLabel, req: UpstreamReques
     body = new URLSearchParams(req.form).toString();
   }
   const doFetch = req.fetch ?? fetch;
+  // Refuses here, before anything is sent, while the account's circuit is open.
+  const ticket = currentGuard()?.beforeRequest({ movesMoney: req.movesMoney ?? false });
   try {
     const response = await doFetch(req.url, {
       method: req.method,
@@ -57,8 +62,10 @@ export async function upstreamFetch(provider: ProviderLabel, req: UpstreamReques
     });
     // Reading the body is inside the try: a connection cut after the headers is a lost answer too.
     const text = await response.text();
+    ticket?.settle(isFailureStatus(response.status) ? "failed" : "answered");
     return { status: response.status, headers: response.headers, body: parseBody(text, response.headers) };
   } catch (error) {
+    ticket?.settle("failed");
     const timedOut = error instanceof DOMException && error.name === "TimeoutError";
     const what = timedOut
       ? `did not answer within ${req.timeoutMs} ms`

@@ -3,11 +3,17 @@ import type { AccountConfig } from "../config/account.schema.ts";
 import { createCrmcomAdapter } from "./crmcom/index.ts";
 import { createJtlAdapter } from "./jtl/index.ts";
 import { createMewsAdapter } from "./mews/index.ts";
+import type { ProviderAdapter } from "./port.ts";
+import { type ResilienceOptions, withResilience } from "./resilience/resilient-adapter.ts";
 import { createSpaazaAdapter } from "./spaaza/index.ts";
 import { createTevalisAdapter } from "./tevalis/index.ts";
-import type { ProviderAdapter } from "./port.ts";
 
-export function createAdapter(account: AccountConfig): ProviderAdapter {
+/** The account's adapter, wrapped in its own retry policy and circuit breaker (`resilience/`). */
+export function createAdapter(account: AccountConfig, resilience?: ResilienceOptions): ProviderAdapter {
+  return withResilience(createBareAdapter(account), resilience);
+}
+
+function createBareAdapter(account: AccountConfig): ProviderAdapter {
   switch (account.provider) {
     case "jtl":
       return createJtlAdapter(account);

@@ -28,6 +28,11 @@ export interface Deps {
   leaseMs: number;
   /** Lifetime of a pending hold row if its request dies before the provider answers. */
   pendingHoldMs: number;
+  /**
+   * How long after a redemption's provider call began a lookup that finds nothing is not yet proof that
+   * nothing happened: a call whose answer was lost may still be carried out upstream after the lookup.
+   */
+  settleGraceMs: number;
   /** Finds an account's runtime by id, for work without a request (reconciliation). */
   getAccount: (accountId: string) => AccountRuntime | undefined;
 }

@@ -37,6 +37,12 @@ export interface MoneyServicesOptions {
   leaseSeconds?: number;
   /** How long a hold may stay pending if its request dies before the provider answers (default 10 min). */
   pendingHoldSeconds?: number;
+  /**
+   * How long after a redemption's provider call began a lookup that finds nothing leaves it pending rather
+   * than failing it (default 30 s): a call whose answer was lost (timeout, reset, 502/504) may still be
+   * carried out upstream after we gave up on it. Must exceed how long the provider may work on a request.
+   */
+  settleGraceSeconds?: number;
   /** How long idempotency records are kept (default 24 h; never less). */
   retainKeysSeconds?: number;
 }
@@ -59,6 +65,7 @@ export function createMoneyServices(options: MoneyServicesOptions): MoneyService
     limits: { ...defaultAttemptLimits, ...options.limits },
     leaseMs: (options.leaseSeconds ?? 300) * 1000,
     pendingHoldMs: (options.pendingHoldSeconds ?? 600) * 1000,
+    settleGraceMs: (options.settleGraceSeconds ?? 30) * 1000,
     getAccount: options.getAccount ?? (() => undefined),
   };
   const retainMs = Math.max(DAY_SECONDS, options.retainKeysSeconds ?? DAY_SECONDS) * 1000;

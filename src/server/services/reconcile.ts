@@ -16,7 +16,10 @@ import { after, type Deps, heldVoucher } from "./context.ts";
 import { redemptionBody } from "./hold-view.ts";
 import { commitPending, failPending } from "./redemption-outcome.ts";
 
-/** committed / failed: settled (now or before); busy: someone else is on it; unknown: the provider could not tell. */
+/**
+ * committed / failed: settled (now or before); busy: someone else is on it; unknown: the provider could
+ * not tell, or not yet (a lookup that finds nothing within the settle grace).
+ */
 export type SettleOutcome = "committed" | "failed" | "busy" | "unknown";
 
 export interface SettleOptions {
@@ -57,6 +60,13 @@ export async function settlePending(
       { redemptionId, err: errorSummary(error) },
       "could not learn a redemption's outcome; left pending",
     );
+    await deps.db.transaction((tx) => unclaimRedemption(tx, redemptionId, deps.now()));
+    return "unknown";
+  }
+  if (!found && deps.now().getTime() - redemption.createdAt.getTime() < deps.settleGraceMs) {
+    // Nothing upstream yet, but the lost call may still land after this lookup (a provider works on past
+    // our timeout): failing it now could lose a charge that happens a moment later. Ask again later.
+    deps.logger.info({ redemptionId }, "no redemption upstream yet; left pending until the call cannot land");
     await deps.db.transaction((tx) => unclaimRedemption(tx, redemptionId, deps.now()));
     return "unknown";
   }

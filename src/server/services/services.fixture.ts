@@ -61,6 +61,8 @@ export async function openBench(
     secretKey: randomBytes(32),
     now: clock.now,
     getAccount: (accountId) => accounts.get(accountId),
+    // The in-memory provider answers or drops at once, never late: a lookup that finds nothing is final.
+    settleGraceSeconds: 0,
     ...(options.limits ? { limits: options.limits } : {}),
     ...(options.leaseSeconds ? { leaseSeconds: options.leaseSeconds } : {}),
   });

@@ -58,6 +58,67 @@ describe("fault injection", () => {
     expect(again.body.code).toBe("RESERVATION.CHARGE.ALREADY_CHARGED");
   });
 
+  it("resets the connection before doing the work", async () => {
+    const r = (await reserve()).body;
+    await sim.sim("faults", { reset: { count: 1 }, pathPrefix: "/v1/reservations/" });
+    await expect(
+      sim.api("POST", `/v1/reservations/${r.id}/charge`, { token, json: { order_number: "RESET-1" } }),
+    ).rejects.toThrow();
+    expect(await balance()).toBe("50.00");
+    const charged = await sim.api("POST", `/v1/reservations/${r.id}/charge`, { token, json: { order_number: "R" } });
+    expect(charged.status).toBe(200);
+  });
+
+  it("commits, then holds the answer back for a while or until the client leaves", async () => {
+    const r = (await reserve()).body;
+    await sim.sim("faults", { stall: { count: 1, ms: 300 }, pathPrefix: "/v1/reservations/" });
+    const started = performance.now();
+    const late = await sim.api("POST", `/v1/reservations/${r.id}/charge`, { token, json: { order_number: "S-1" } });
+    expect(late.status).toBe(200);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(290);
+    const second = (await reserve()).body;
+    await sim.sim("faults", { stall: { count: 1 }, pathPrefix: "/v1/reservations/" });
+    const gone = new AbortController();
+    const call = fetch(`${sim.url}/v1/reservations/${second.id}/charge`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: JSON.stringify({ order_number: "S-2" }),
+      signal: gone.signal,
+    }).catch((e: unknown) => e);
+    // Committed although no answer came: the balance shows it.
+    for (const deadline = Date.now() + 5000; (await balance()) !== "40.00"; ) {
+      if (Date.now() > deadline) throw new Error("the stalled charge was not committed");
+    }
+    gone.abort();
+    expect(await call).toBeInstanceOf(Error);
+  });
+
+  it("a slow provider does the work even when the client gave up waiting", async () => {
+    const r = (await reserve()).body;
+    await sim.sim("faults", { slow: { ms: 300, pathPrefix: "/v1/reservations/" } });
+    const call = fetch(`${sim.url}/v1/reservations/${r.id}/charge`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: JSON.stringify({ order_number: "SLOW-1" }),
+      signal: AbortSignal.timeout(50),
+    });
+    await expect(call).rejects.toThrow();
+    for (const deadline = Date.now() + 5000; (await balance()) !== "45.00"; ) {
+      if (Date.now() > deadline) throw new Error("the slow charge was not committed");
+    }
+  });
+
+  it("limits each fault to its own path prefix where given", async () => {
+    await sim.sim("faults", {
+      error: { status: 503, count: 1, pathPrefix: "/v1/vouchers/" },
+      rateLimit: { count: 1, pathPrefix: "/v1/reservations" },
+    });
+    expect((await reserve()).status).toBe(429);
+    expect((await sim.api("GET", "/v1/vouchers/DV000000000000NP", { token })).status).toBe(503);
+    expect((await reserve()).status).toBe(200);
+    expect(await balance()).toBe("50.00");
+  });
+
   it("faults the token endpoint too, but never /__sim", async () => {
     await sim.sim("faults", { error: { status: 500, count: 1 } });
     expect((await sim.sim("stats")).status).toBe(200);

@@ -1,0 +1,5 @@
+/** CRM.COM passes the shared provider-fault suite (issue 4) against its simulator, through the BFF. */
+import { runFaultSuite } from "../contract/fault-suite.ts";
+import { makeCrmcomHarness } from "./contract.fixture.ts";
+
+runFaultSuite("crmcom", makeCrmcomHarness);
