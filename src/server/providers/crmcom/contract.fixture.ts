@@ -8,8 +8,8 @@ import { randomInt } from "node:crypto";
 import { fromMinor } from "../../../shared/index.ts";
 import { startCrmcomSimulator } from "../../../simulators/crmcom/index.ts";
 import type { ContractHarness, FaultTarget, ProviderFault } from "../contract/harness.ts";
-import { simAccount } from "./adapter.fixture.ts";
 import { decimalToMinor } from "../decimal.ts";
+import { simAccount } from "./adapter.fixture.ts";
 import { createCrmcomAdapter } from "./index.ts";
 
 const API = "/crmapi/rest/v2";

@@ -4,10 +4,10 @@
  * The value is the sale amount, so the configured voucher type must have VARIABLE value options.
  */
 import { HttpProblem, isHttpProblem } from "../../errors/http-problem.ts";
+import { toDecimalNumber } from "../decimal.ts";
 import type { IssueInput, UpstreamIssued } from "../port.ts";
 import type { CrmcomAccount } from "./account.schema.ts";
 import type { CrmcomClient } from "./client.ts";
-import { toDecimalNumber } from "../decimal.ts";
 import { CrmVoucher, SecretNumberData } from "./schemas.ts";
 import { byId, crmDate, voucherValue } from "./voucher.ts";
 

@@ -8,10 +8,10 @@
 import { timingSafeEqual } from "node:crypto";
 import type { VoucherStatus } from "../../../shared/index.ts";
 import { HttpProblem } from "../../errors/http-problem.ts";
+import { readAmount } from "../decimal.ts";
 import type { MinorMoney } from "../port.ts";
 import type { CrmcomAccount } from "./account.schema.ts";
 import type { CrmcomClient } from "./client.ts";
-import { readAmount } from "../decimal.ts";
 import { CrmVoucher, SecretNumberData } from "./schemas.ts";
 
 /** `number=4000…` or `id=…`: CRM.COM's identifier form in a query. */

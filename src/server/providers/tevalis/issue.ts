@@ -6,10 +6,10 @@
  */
 import { randomInt } from "node:crypto";
 import { HttpProblem, isHttpProblem } from "../../errors/http-problem.ts";
+import { readAmount, toDecimalNumber } from "../decimal.ts";
 import type { IssueInput, UpstreamIssued } from "../port.ts";
 import type { TevalisAccount } from "./account.schema.ts";
 import { refusedFields, type TevalisClient } from "./client.ts";
-import { readAmount, toDecimalNumber } from "../decimal.ts";
 import { formatDotNetDate } from "./dotnet-date.ts";
 import { WebVoucherDto } from "./schemas.ts";
 import { findBySerial, validUntilOf } from "./voucher.ts";

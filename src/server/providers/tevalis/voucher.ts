@@ -4,10 +4,10 @@
  * come back as the same `Error` string, so all of them are VOUCHER_INVALID here.
  */
 import { HttpProblem } from "../../errors/http-problem.ts";
+import { readAmount } from "../decimal.ts";
 import type { VoucherInfo } from "../port.ts";
 import type { TevalisAccount } from "./account.schema.ts";
 import type { TevalisClient } from "./client.ts";
-import { readAmount } from "../decimal.ts";
 import { parseDotNetDate } from "./dotnet-date.ts";
 import { VoucherSearchResult, type WebVoucherDto } from "./schemas.ts";
 
