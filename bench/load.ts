@@ -1,0 +1,81 @@
+/**
+ * A closed-loop load generator: N terminals, each running one flow after another as fast as answers come,
+ * for a warm-up and then a measured window, bounded both in time and in the number of flows.
+ */
+
+export interface LoadOptions {
+  terminals: number;
+  warmupMs: number;
+  measureMs: number;
+  /** Upper bound on flows started (warm-up included), e.g. the vouchers seeded for them. */
+  maxFlows: number;
+  /** One flow by one terminal; `n` counts the flows started so far across all terminals. */
+  flow(terminal: number, n: number): Promise<void>;
+}
+
+export interface LoadResult {
+  /** Flows finished inside the measured window. */
+  flows: number;
+  /** Flows finished in all, warm-up included (for CPU per flow). */
+  completed: number;
+  errors: number;
+  firstError?: string;
+  flowsPerSecond: number;
+  medianMs: number;
+  p99Ms: number;
+}
+
+/** Nearest-rank percentile of sorted values. */
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const rank = Math.min(sorted.length, Math.max(1, Math.ceil((p / 100) * sorted.length)));
+  return sorted[rank - 1] as number;
+}
+
+export async function runLoad(options: LoadOptions): Promise<LoadResult> {
+  const start = performance.now();
+  const measureFrom = start + options.warmupMs;
+  const end = measureFrom + options.measureMs;
+  const latencies: number[] = [];
+  let started = 0;
+  let completed = 0;
+  let errors = 0;
+  let firstError: string | undefined;
+  let lastDone = measureFrom;
+
+  async function terminal(index: number): Promise<void> {
+    while (performance.now() < end && started < options.maxFlows) {
+      const n = started++;
+      const t0 = performance.now();
+      try {
+        await options.flow(index, n);
+      } catch (error) {
+        errors++;
+        firstError ??= (error as Error).message;
+        continue;
+      }
+      const t1 = performance.now();
+      completed++;
+      // Flows finishing inside the window count (a slow flow begun in the warm-up included), so the rate
+      // is completions per second even when one flow takes longer than the window.
+      if (t1 >= measureFrom && t1 <= end) {
+        latencies.push(t1 - t0);
+        lastDone = Math.max(lastDone, t1);
+      }
+    }
+  }
+
+  await Promise.all(Array.from({ length: options.terminals }, (_, i) => terminal(i)));
+  latencies.sort((a, b) => a - b);
+  // When the flow bound ends the run early, the window is as long as the flows took, not the planned time.
+  const seconds = (Math.min(end, lastDone) - measureFrom) / 1000;
+  return {
+    flows: latencies.length,
+    completed,
+    errors,
+    ...(firstError ? { firstError } : {}),
+    flowsPerSecond: seconds > 0 ? latencies.length / seconds : 0,
+    medianMs: percentile(latencies, 50),
+    p99Ms: percentile(latencies, 99),
+  };
+}

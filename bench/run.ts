@@ -1,0 +1,164 @@
+/**
+ * `npm run bench`: starts the JTL simulator and the BFF as child processes on loopback and measures the
+ * check-less JTL flows (read, hold, hold→redeem) at 1, 10 and 50 concurrent terminals, through the BFF and
+ * straight to the simulator, on PGlite and on PostgreSQL (when one is reachable, see postgres.ts).
+ * BENCH_STORES=pglite,postgres,postgres-nosync adds a diagnostic run without waiting for WAL flushes.
+ * Bounded: BENCH_SECONDS measured per cell (default 4) after a warm-up, at most BENCH_MAX_FLOWS flows.
+ * Prints Markdown; not part of `npm test`.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import { join } from "node:path";
+import { bffFlow, directFlow, type FlowName, flowNames, freshVouchers, requestsPerFlow, sessions } from "./flows.ts";
+import { closeClient } from "./http-client.ts";
+import { runLoad } from "./load.ts";
+import { benchSchema, findPostgres } from "./postgres.ts";
+import { type Child, cpuMsOf, memoryOf, postgresCpuMs, sampleRss, startChild } from "./processes.ts";
+import { type Cell, errors, table, targets } from "./report.ts";
+
+const env = process.env;
+const measureMs = Number(env.BENCH_SECONDS ?? 4) * 1000;
+const warmupMs = Number(env.BENCH_WARMUP_MS ?? 800);
+const maxFlows = Number(env.BENCH_MAX_FLOWS ?? 4000);
+const terminalCounts = (env.BENCH_TERMINALS ?? "1,10,50").split(",").map(Number);
+const stores = (env.BENCH_STORES ?? "pglite,postgres").split(",");
+const flows = flowNames.filter((f) => (env.BENCH_FLOWS ?? flowNames.join(",")).split(",").includes(f));
+
+const log = (text: string) => process.stderr.write(`${text}\n`);
+
+async function cell(store: string, flow: FlowName, terminals: number, sim: Child, bff: Child, tokens: string[]) {
+  // Hold uses a fresh voucher per flow; the others one voucher per terminal, with room for every flow.
+  const seed = (count: number) => freshVouchers(sim.url, count, flow === "hold" ? "50.00" : "90000.00");
+  // Only holds need a voucher per flow; the other flows are bounded by time (and a generous count).
+  const bound = flow === "hold" ? maxFlows : 100_000;
+  const vouchers = await seed(flow === "hold" ? maxFlows : terminals);
+  const direct = await runLoad({
+    terminals,
+    warmupMs,
+    measureMs,
+    maxFlows: bound,
+    flow: await directFlow(flow, sim.url, vouchers),
+  });
+  const fresh = await seed(flow === "hold" ? maxFlows : terminals);
+  const rss = sampleRss(bff.pid);
+  const cpuBefore = { bff: cpuMsOf(bff.pid) ?? 0, sim: cpuMsOf(sim.pid) ?? 0, pg: postgresCpuMs() };
+  const viaBff = await runLoad({
+    terminals,
+    warmupMs,
+    measureMs,
+    maxFlows: bound,
+    flow: bffFlow(flow, bff.url, tokens, fresh),
+  });
+  const perFlow = (before: number, after: number) => (after - before) / Math.max(1, viaBff.completed);
+  const cpu = {
+    bff: perFlow(cpuBefore.bff, cpuMsOf(bff.pid) ?? 0),
+    sim: perFlow(cpuBefore.sim, cpuMsOf(sim.pid) ?? 0),
+    pg: perFlow(cpuBefore.pg, postgresCpuMs()),
+  };
+  const result: Cell = {
+    store,
+    flow,
+    terminals,
+    requests: requestsPerFlow[flow],
+    bff: viaBff,
+    direct,
+    bffRssMiB: rss.stop(),
+    cpuMsPerFlow: cpu,
+  };
+  log(
+    `  ${flow} ×${terminals}: BFF ${viaBff.flowsPerSecond.toFixed(0)}/s p50 ${viaBff.medianMs.toFixed(1)} ms; direct ${direct.flowsPerSecond.toFixed(0)}/s p50 ${direct.medianMs.toFixed(1)} ms`,
+  );
+  return result;
+}
+
+/** The BFF child's environment for a store, what to say about it, and how to clean up after it. */
+async function prepareStore(store: string) {
+  if (!store.startsWith("postgres")) {
+    const dir = mkdtempSync(join(os.tmpdir(), "voucher-bench-"));
+    return {
+      childEnv: { DATA_DIR: dir, DATABASE_URL: "" } as Record<string, string>,
+      fact: "",
+      cleanup: async () => rmSync(dir, { recursive: true, force: true }),
+    };
+  }
+  const url = await findPostgres();
+  if (!url) return null;
+  const schema = await benchSchema(url);
+  const target = new URL(schema.url);
+  if (store === "postgres-nosync") {
+    // Diagnostic only, not safe for money: sessions stop waiting for the WAL flush, which shows how much of
+    // each request is the disk's fsync.
+    target.searchParams.set("options", `${target.searchParams.get("options") ?? ""} -c synchronous_commit=off`.trim());
+  }
+  const sync = store === "postgres-nosync" ? "off (diagnostic)" : schema.synchronousCommit;
+  return {
+    childEnv: { DATABASE_URL: target.toString() } as Record<string, string>,
+    fact: `- ${store}: PostgreSQL ${schema.version} on loopback, synchronous_commit=${sync}, a fresh schema`,
+    cleanup: schema.drop,
+  };
+}
+
+async function main() {
+  const load = () =>
+    os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(" ");
+  const facts = [
+    `- CPU: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "?"}; memory ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB; ${os.type()} ${os.release()}`,
+    `- Node ${process.version}; load average at start ${load()}`,
+    `- ${measureMs / 1000} s measured per cell after ${warmupMs} ms warm-up; at most ${maxFlows} flows per cell; loopback only`,
+  ];
+  const sim = await startChild("sim-child.ts", {});
+  const cells: Cell[] = [];
+  const peaks: string[] = [];
+  try {
+    for (const store of stores) {
+      const prepared = await prepareStore(store);
+      if (!prepared) {
+        log(`${store}: no PostgreSQL reachable (set BENCH_DATABASE_URL); skipped.`);
+        continue;
+      }
+      const { childEnv, cleanup } = prepared;
+      if (prepared.fact) facts.push(prepared.fact);
+      log(`${store}: starting the BFF…`);
+      let bff: Child | undefined;
+      try {
+        // DATABASE_URL is always set (empty for PGlite), so one inherited from this shell cannot leak in.
+        bff = await startChild("bff-child.ts", { ...childEnv, SIM_URL: sim.url });
+        const tokens = await sessions(bff.url, Math.max(...terminalCounts));
+        for (const flow of flows) {
+          for (const terminals of terminalCounts) cells.push(await cell(store, flow, terminals, sim, bff, tokens));
+        }
+        peaks.push(
+          `- BFF on ${store}: peak RSS ${memoryOf(bff.pid)?.peakMiB.toFixed(0) ?? "?"} MiB over the whole run`,
+        );
+      } finally {
+        // Stopped and cleaned up even when the BFF did not start, so no schema or directory is left behind.
+        await bff?.stop();
+        await cleanup();
+      }
+    }
+  } finally {
+    await sim.stop();
+    closeClient();
+  }
+  facts.push(`- load average at the end ${load()}`);
+  const failures = errors(cells);
+  console.log(
+    [
+      "## Machine",
+      facts.join("\n"),
+      "## Results",
+      table(cells),
+      peaks.join("\n"),
+      "## Targets",
+      targets(cells),
+      ...(failures ? ["## Errors", failures] : []),
+    ].join("\n\n"),
+  );
+}
+
+// Ctrl-C ends through process.exit, so the children are stopped too (see startChild).
+process.once("SIGINT", () => process.exit(130));
+await main();
