@@ -27,13 +27,15 @@ export function minorDigits(currency: string): number | null {
 export const MAX_MINOR = 99_999_999_999;
 
 /**
- * Parses a decimal amount string into integer minor units. Strict: the string must carry exactly the
- * currency's minor digits ("10.50" for EUR, "1000" for JPY). Returns null when it does not.
+ * Parses a decimal amount string into integer minor units. Strict and canonical: the string must carry
+ * exactly the currency's minor digits ("10.50" for EUR, "1000" for JPY) and no leading zeros, so one amount
+ * has one spelling (an idempotency fingerprint never tells "7.50" from "007.50"). Returns null otherwise.
  */
 export function toMinor(amount: string, currency: string): number | null {
   const digits = minorDigits(currency);
   if (digits === null) return null;
-  const pattern = digits === 0 ? /^(\d{1,12})$/ : new RegExp(`^(\\d{1,12})\\.(\\d{${digits}})$`);
+  const whole = "(0|[1-9]\\d{0,11})";
+  const pattern = new RegExp(digits === 0 ? `^${whole}$` : `^${whole}\\.(\\d{${digits}})$`);
   const match = pattern.exec(amount);
   if (!match) return null;
   const minor = Number(match[1]) * 10 ** digits + (digits ? Number(match[2]) : 0);
