@@ -2,7 +2,7 @@
 import Fastify, { type FastifyInstance } from "fastify";
 import { registerAuthRoutes } from "./auth.ts";
 import { CrmError } from "./envelope.ts";
-import { Faults } from "./faults.ts";
+import { crmcomFaults, type Faults } from "./faults.ts";
 import { registerPurchaseRoute } from "./purchase-route.ts";
 import { registerSimRoutes } from "./sim-routes.ts";
 import { CrmState } from "./state.ts";
@@ -17,8 +17,8 @@ export interface CrmSimulatorApp {
 export function buildCrmcomSimulator(): CrmSimulatorApp {
   const app = Fastify({ logger: false, forceCloseConnections: true });
   const state = new CrmState();
-  const faults = new Faults();
-  faults.install(app, state);
+  const faults = crmcomFaults();
+  faults.install(app, () => state.stats.requests);
 
   app.setErrorHandler((error, request, reply) => {
     if (error instanceof CrmError) return reply.code(error.httpStatus).headers(error.headers).send(error.toBody());

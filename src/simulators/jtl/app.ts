@@ -3,7 +3,7 @@ import Fastify, { type FastifyInstance } from "fastify";
 import { bearerAuth, registerTokenRoute } from "./auth.ts";
 import { registerChargeRoutes } from "./charge-routes.ts";
 import { JtlError } from "./errors.ts";
-import { Faults } from "./faults.ts";
+import { type Faults, jtlFaults } from "./faults.ts";
 import { registerReservationRoutes } from "./reservation-routes.ts";
 import { registerSimRoutes } from "./sim-routes.ts";
 import { JtlState } from "./state.ts";
@@ -18,10 +18,10 @@ export interface JtlSimulatorApp {
 export function buildJtlSimulator(options: { tokenTtlSeconds?: number } = {}): JtlSimulatorApp {
   const app = Fastify({ logger: false, forceCloseConnections: true });
   const state = new JtlState(options.tokenTtlSeconds ?? 3600);
-  const faults = new Faults();
+  const faults = jtlFaults();
 
   app.decorateRequest("jtlClientId", "");
-  faults.install(app, state);
+  faults.install(app, () => state.stats.requests);
 
   app.setErrorHandler((error, _request, reply) => {
     if (error instanceof JtlError) return reply.code(error.status).headers(error.headers).send(error.toBody());

@@ -2,7 +2,7 @@
 import Fastify, { type FastifyInstance } from "fastify";
 import { registerConnector } from "./connector.ts";
 import { MewsError } from "./errors.ts";
-import { Faults } from "./faults.ts";
+import { type Faults, mewsFaults } from "./faults.ts";
 import { registerSimRoutes } from "./sim-routes.ts";
 import { MewsState } from "./state.ts";
 import { addVoucherCodes, deleteVoucherCodes, getAllVoucherCodes } from "./voucher-code-routes.ts";
@@ -17,8 +17,8 @@ export interface MewsSimulatorApp {
 export function buildMewsSimulator(): MewsSimulatorApp {
   const app = Fastify({ logger: false, forceCloseConnections: true, bodyLimit: 4 * 1024 * 1024 });
   const state = new MewsState();
-  const faults = new Faults();
-  faults.install(app, state);
+  const faults = mewsFaults();
+  faults.install(app, () => state.stats.requests);
 
   app.setErrorHandler((error, request, reply) => {
     if (error instanceof MewsError) return reply.code(error.status).headers(error.headers).send(error.toBody());

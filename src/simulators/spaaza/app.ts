@@ -3,7 +3,7 @@ import Fastify, { type FastifyInstance } from "fastify";
 import { registerLoginRoute, sessionAuth } from "./auth.ts";
 import type { DemoUser } from "./demo-data.ts";
 import { E, SpaazaError } from "./errors.ts";
-import { Faults } from "./faults.ts";
+import { type Faults, spaazaFaults } from "./faults.ts";
 import { registerFormParsers } from "./form.ts";
 import { registerResourceRoutes } from "./resource-routes.ts";
 import { registerSimRoutes } from "./sim-routes.ts";
@@ -19,12 +19,12 @@ export interface SpaazaSimulatorApp {
 export function buildSpaazaSimulator(): SpaazaSimulatorApp {
   const app = Fastify({ logger: false, forceCloseConnections: true });
   const state = new SpaazaState();
-  const faults = new Faults();
+  const faults = spaazaFaults();
 
   // Set by the session check before any voucher route runs.
   app.decorateRequest("spaazaUser", null as unknown as DemoUser);
   registerFormParsers(app);
-  faults.install(app, state);
+  faults.install(app, () => state.stats.requests);
 
   app.setErrorHandler((error, request, reply) => {
     if (error instanceof SpaazaError) return reply.code(error.status).headers(error.headers).send(error.toBody());

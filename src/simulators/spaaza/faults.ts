@@ -1,84 +1,14 @@
-/**
- * Fault injection for tests (`POST /__sim/faults`): added latency, an error status for the next N calls,
- * 429 with Retry-After for the next N calls, and "commit then drop the response" for the next N calls (the
- * route does its work, then the socket is destroyed without an answer). Optionally limited to a path
- * prefix. `/__sim/*` itself is never faulted. Faulted answers use Spaaza's error envelope.
- */
-import { setTimeout as sleep } from "node:timers/promises";
-import type { FastifyInstance, FastifyRequest } from "fastify";
-import { z } from "zod";
+/** Fault injection for the Spaaza simulator's tests (see `../faults.ts`), in Spaaza's error envelope. */
+import { type FaultAnswers, Faults } from "../faults.ts";
 import { E, SpaazaError } from "./errors.ts";
-import type { SpaazaState } from "./state.ts";
 
-export const FaultSettings = z.strictObject({
-  /** Added before every matching call, while set. */
-  latencyMs: z.int().min(0).max(60_000).optional(),
-  /** The next `count` matching calls answer `status` without doing any work. */
-  error: z.strictObject({ status: z.int().min(400).max(599), count: z.int().min(1) }).optional(),
-  /** The next `count` matching calls answer 429 with `Retry-After: retryAfterSeconds`. */
-  rateLimit: z.strictObject({ count: z.int().min(1), retryAfterSeconds: z.int().min(0).default(1) }).optional(),
-  /** The next `count` matching calls do their work, then the connection is destroyed without an answer. */
-  drop: z.strictObject({ count: z.int().min(1) }).optional(),
-  /** Only paths starting with this prefix (e.g. `/auth/redeem-voucher`) are affected. */
-  pathPrefix: z.string().startsWith("/").optional(),
-});
-export type FaultSettings = z.infer<typeof FaultSettings>;
+export { FaultSettings, Faults } from "../faults.ts";
 
-declare module "fastify" {
-  interface FastifyRequest {
-    /** Set when this request's answer is to be dropped after the work is done. */
-    spaazaDrop: boolean;
-  }
-}
+const answers: FaultAnswers = {
+  reset: () => new SpaazaError(E.simulated, "Simulated connection reset."),
+  rateLimit: (retryAfter) =>
+    new SpaazaError(E.tooMany, "Too many requests.", { headers: { "retry-after": retryAfter } }),
+  error: (status) => new SpaazaError(E.simulated, "Simulated failure (fault injection).", { status }),
+};
 
-export class Faults {
-  settings: FaultSettings = {};
-
-  /** Replaces all fault settings (an empty object clears them). */
-  set(settings: FaultSettings): void {
-    this.settings = structuredClone(settings);
-  }
-
-  clear(): void {
-    this.settings = {};
-  }
-
-  private applies(request: FastifyRequest): boolean {
-    const path = request.url.split("?")[0] ?? "";
-    if (path.startsWith("/__sim/")) return false;
-    return !this.settings.pathPrefix || path.startsWith(this.settings.pathPrefix);
-  }
-
-  /** Installs the hooks on the root instance so they see every route, the login included. */
-  install(app: FastifyInstance, state: SpaazaState): void {
-    app.decorateRequest("spaazaDrop", false);
-    app.addHook("onRequest", async (request) => {
-      if (!request.url.startsWith("/__sim/")) {
-        const key = `${request.method} ${request.routeOptions.url ?? "(unmatched)"}`;
-        state.stats.requests[key] = (state.stats.requests[key] ?? 0) + 1;
-      }
-      if (!this.applies(request)) return;
-      const s = this.settings;
-      if (s.latencyMs) await sleep(s.latencyMs);
-      if (s.rateLimit && s.rateLimit.count > 0) {
-        const retryAfter = String(s.rateLimit.retryAfterSeconds);
-        if (--s.rateLimit.count === 0) delete s.rateLimit;
-        throw new SpaazaError(E.tooMany, "Too many requests.", { headers: { "retry-after": retryAfter } });
-      }
-      if (s.error && s.error.count > 0) {
-        const status = s.error.status;
-        if (--s.error.count === 0) delete s.error;
-        throw new SpaazaError(E.simulated, "Simulated failure (fault injection).", { status });
-      }
-      if (s.drop && s.drop.count > 0) {
-        if (--s.drop.count === 0) delete s.drop;
-        request.spaazaDrop = true;
-      }
-    });
-    app.addHook("onSend", async (request, _reply, payload) => {
-      // The work is done (committed to state); the client never learns the outcome.
-      if (request.spaazaDrop) request.raw.socket?.destroy();
-      return payload;
-    });
-  }
-}
+export const spaazaFaults = (): Faults => new Faults(answers);

@@ -3,7 +3,7 @@ import Fastify, { type FastifyInstance } from "fastify";
 import { headerAuth } from "./auth.ts";
 import { registerCreateRoute } from "./create-route.ts";
 import { AspNetError } from "./errors.ts";
-import { Faults } from "./faults.ts";
+import { type Faults, tevalisFaults } from "./faults.ts";
 import { registerSimRoutes } from "./sim-routes.ts";
 import { TevalisState } from "./state.ts";
 import { registerVoucherRoutes, sendDotNet } from "./voucher-routes.ts";
@@ -18,10 +18,10 @@ export function buildTevalisSimulator(): TevalisSimulatorApp {
   // ASP.NET routes match paths case-insensitively.
   const app = Fastify({ logger: false, forceCloseConnections: true, routerOptions: { caseSensitive: false } });
   const state = new TevalisState();
-  const faults = new Faults();
+  const faults = tevalisFaults();
 
   app.decorateRequest("tevalisCompanyId", 0);
-  faults.install(app, state);
+  faults.install(app, () => state.stats.requests);
   // Web API reads JSON under both of its documented media types (XML is not simulated).
   app.addContentTypeParser("text/json", { parseAs: "string" }, app.getDefaultJsonParser("error", "ignore"));
 
