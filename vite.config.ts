@@ -6,11 +6,13 @@
  *   with the German pack inlined (IIFE output cannot split).
  * - `dist/widget/voucher-codes.js`: `<voucher-codes>`, the back office's access-code admin, as an ES module
  *   of its own (built after the widget by the plugin below), so neither bundle pays for the other.
+ * - `dist/widget/custom-elements.json`: the elements' manifest (scripts/custom-elements-manifest.ts).
  * The demo page (`index.html`, `public/`) is served by the BFF as it is and is not part of this build.
  */
 import { isAbsolute, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build, defineConfig, type Plugin } from "vite";
+import { customElementsManifest } from "./scripts/custom-elements-manifest.ts";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
 
@@ -68,7 +70,8 @@ export default defineConfig({
   root,
   // public/ is the demo's, served by the BFF directly; it does not belong in the widget bundle.
   publicDir: false,
-  plugins: [voucherCodesBundle()],
+  // custom-elements.json beside the bundle (custom-elements-manifest.config.mjs).
+  plugins: [voucherCodesBundle(), customElementsManifest(root)],
   build: {
     outDir: "dist/widget",
     emptyOutDir: true,
