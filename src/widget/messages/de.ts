@@ -1,7 +1,9 @@
 /** German messages, loaded on demand (a separate chunk) when the `locale` attribute starts with `de`. */
+import { durationText } from "./duration-text.ts";
 import type { Messages } from "./en.ts";
 
 export const de: Messages = {
+  lang: "de",
   title: "Geschenkgutschein",
   issueTitle: "Geschenkgutschein verkaufen",
   code: "Gutscheincode",
@@ -79,10 +81,7 @@ export const de: Messages = {
   checked: (balance) => `Guthaben: ${balance}.`,
   validStatus: (until) => (until ? `Gültig bis ${until}.` : "Gültig, ohne Ablaufdatum."),
   heldUntil: (amount, time) => `${amount} reserviert bis ${time} Uhr.`,
-  expiring: (seconds) =>
-    seconds >= 60
-      ? `Noch ${Math.round(seconds / 60)} ${Math.round(seconds / 60) === 1 ? "Minute" : "Minuten"} reserviert.`
-      : `Noch ${seconds} ${seconds === 1 ? "Sekunde" : "Sekunden"} reserviert.`,
+  expiring: (seconds) => `Noch ${durationText("de", seconds)} reserviert.`,
   redeemedStatus: (amount, remaining) =>
     remaining ? `${amount} eingelöst. Restguthaben ${remaining}.` : `${amount} eingelöst.`,
   issued: (amount) => `Gutschein über ${amount} ausgestellt.`,

@@ -8,6 +8,7 @@ import type { InputErrorCode } from "../../flow/entry-input.ts";
 import type { StopReason } from "../../flow/offer.ts";
 import type { VoucherStatus } from "../../shared/contract.schema.ts";
 import type { ErrorCode } from "../../shared/error-codes.ts";
+import { durationText } from "./duration-text.ts";
 
 /** Every code the widget may have to put into words. */
 export type MessageCode = ErrorCode | ClientErrorCode | InputErrorCode;
@@ -16,6 +17,8 @@ export type MessageCode = ErrorCode | ClientErrorCode | InputErrorCode;
 export type AccessReason = "unknown" | Exclude<VoucherStatus, "active">;
 
 export const en = {
+  /** The pack's language (BCP 47), for the widget's `lang` so assistive technology reads it in that language. */
+  lang: "en",
   /** Accessible name of the whole widget. */
   title: "Gift voucher",
   issueTitle: "Sell a gift voucher",
@@ -104,10 +107,8 @@ export const en = {
   /** An access code checked and good; `until` is a formatted date, null for no end. */
   validStatus: (until: string | null) => (until ? `Valid until ${until}.` : "Valid, no expiry date."),
   heldUntil: (amount: string, time: string) => `${amount} held until ${time}.`,
-  expiring: (seconds: number) =>
-    seconds >= 60
-      ? `${Math.round(seconds / 60)} ${Math.round(seconds / 60) === 1 ? "minute" : "minutes"} left on the hold.`
-      : `${seconds} ${seconds === 1 ? "second" : "seconds"} left on the hold.`,
+  /** A countdown warning; the number and its plural come from `Intl` (see duration-text.ts). */
+  expiring: (seconds: number) => `${durationText("en", seconds)} left on the hold.`,
   redeemedStatus: (amount: string, remaining: string | null) =>
     remaining ? `Redeemed ${amount}. Remaining balance ${remaining}.` : `Redeemed ${amount}.`,
   issued: (amount: string) => `Voucher for ${amount} issued.`,

@@ -1,6 +1,6 @@
 /**
- * Picks the language pack for a locale. English is bundled; German is a separate chunk fetched by dynamic
- * import only when asked for, so English pages never pay for it.
+ * Picks the language pack for a locale. English is bundled; German, French, Dutch, Spanish and Italian are
+ * separate chunks, each fetched by dynamic import only when asked for, so a page pays for one language.
  */
 import type { Capabilities, VoucherKind } from "../../shared/contract.schema.ts";
 import { type AccessReason, en, type MessageCode, type Messages } from "./en.ts";
@@ -8,16 +8,41 @@ import { type AccessReason, en, type MessageCode, type Messages } from "./en.ts"
 export type { AccessReason, MessageCode, Messages };
 export { en };
 
-/** The messages for a BCP 47 locale; falls back to English for anything not translated (or not loadable). */
+/** The packs besides English, by language subtag; each `import()` is a chunk of its own. */
+const packs: Partial<Record<string, () => Promise<Messages>>> = {
+  de: async () => (await import("./de.ts")).de,
+  fr: async () => (await import("./fr.ts")).fr,
+  nl: async () => (await import("./nl.ts")).nl,
+  es: async () => (await import("./es.ts")).es,
+  it: async () => (await import("./it.ts")).it,
+};
+
+/** The languages with words of their own, English first. */
+export const languages = ["en", ...Object.keys(packs)];
+
+/** The browser's preferred language (what `Intl` formats with when given no locale), if there is a browser. */
+export function browserLocale(): string | undefined {
+  if (typeof navigator === "undefined") return undefined;
+  return navigator.languages?.[0] ?? navigator.language;
+}
+
+/** The language subtag of a BCP 47 locale, lower case: `fr-CA` → `fr`, `nl_BE` → `nl`. */
+export function languageOf(locale: string): string {
+  return locale.split(/[-_]/)[0]?.toLowerCase() ?? "";
+}
+
+/**
+ * The messages for a BCP 47 locale (empty: the browser's language) by its language subtag; English for a
+ * language without a pack, and when a pack cannot be fetched (so the widget still works, in English).
+ */
 export async function loadMessages(locale: string | undefined): Promise<Messages> {
-  if (locale?.toLowerCase().startsWith("de")) {
-    try {
-      return (await import("./de.ts")).de;
-    } catch {
-      return en;
-    }
+  const load = packs[languageOf(locale || browserLocale() || "")];
+  if (!load) return en;
+  try {
+    return await load();
+  } catch {
+    return en;
   }
-  return en;
 }
 
 /** What an account's vouchers are like, where that changes the words for an error. */
