@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, type Mock, vi } from "vitest";
-import { CountdownController, crossedThresholds, formatRemaining } from "./countdown-controller.ts";
+import { CountdownController, crossedThresholds, formatRemaining, levelAt } from "./countdown-controller.ts";
 import { TestHost } from "./test-host.ts";
 
 describe("formatRemaining", () => {
@@ -22,6 +22,26 @@ describe("crossedThresholds", () => {
   });
 });
 
+describe("levelAt", () => {
+  const marks = { soon: 300, warning: 60, urgent: 30 } as const;
+  it.each([
+    [null, null],
+    [30 * 60_000, null],
+    [300_001, null],
+    [300_000, "soon"],
+    [60_001, "soon"],
+    [60_000, "warning"],
+    [30_001, "warning"],
+    [30_000, "urgent"],
+    [1, "urgent"],
+    [0, "urgent"],
+  ])("%s ms left → %s", (ms, level) => expect(levelAt(marks, ms)).toBe(level));
+
+  it("does not depend on the order the marks are listed in", () => {
+    expect(levelAt({ urgent: 30, soon: 300, warning: 60 }, 45_000)).toBe("warning");
+  });
+});
+
 describe("CountdownController", () => {
   const start = Date.parse("2030-01-01T12:00:00.000Z");
   let offset = 0;
@@ -38,7 +58,8 @@ describe("CountdownController", () => {
     expire = vi.fn();
     countdown = new CountdownController(host, {
       now: () => Date.now() + offset,
-      thresholds: [60, 300],
+      // Unsorted on purpose: the controller orders the marks itself.
+      thresholds: [60, 300, 30],
       onWarn: warn,
       onExpire: expire,
     });
@@ -46,18 +67,33 @@ describe("CountdownController", () => {
   });
   afterEach(() => vi.useRealTimers());
 
-  it("counts from the server's expiry, warns once per mark, expires once", () => {
+  it("counts from the server's expiry, warns once per mark (5 min, 1 min, 30 s), expires once", () => {
     countdown.start("2030-01-01T12:30:00.000Z");
     expect(countdown.remainingMs).toBe(30 * 60_000);
     // Ticks land just after each whole second, so the 5-minute mark is seen at 25:00 plus a few ms.
     vi.advanceTimersByTime(25 * 60_000 + 100);
     expect(warn).toHaveBeenCalledExactlyOnceWith(300);
     vi.advanceTimersByTime(4 * 60_000);
-    expect(warn).toHaveBeenLastCalledWith(60);
-    vi.advanceTimersByTime(2 * 60_000);
     expect(warn).toHaveBeenCalledTimes(2);
+    expect(warn).toHaveBeenLastCalledWith(60);
+    vi.advanceTimersByTime(30_000);
+    expect(warn).toHaveBeenCalledTimes(3);
+    expect(warn).toHaveBeenLastCalledWith(30);
+    vi.advanceTimersByTime(2 * 60_000);
+    expect(warn.mock.calls).toEqual([[300], [60], [30]]);
     expect(expire).toHaveBeenCalledTimes(1);
     expect(countdown.remainingMs).toBe(0);
+  });
+
+  it("a tick every second in between announces nothing new", () => {
+    countdown.start("2030-01-01T12:06:00.000Z");
+    vi.advanceTimersByTime(60_000 + 100);
+    expect(warn).toHaveBeenCalledExactlyOnceWith(300);
+    const updates = host.updates;
+    vi.advanceTimersByTime(60_000);
+    // It re-rendered every second (the figure changed) but said nothing more.
+    expect(host.updates - updates).toBeGreaterThanOrEqual(59);
+    expect(warn).toHaveBeenCalledTimes(1);
   });
 
   it("uses the server clock, not the terminal's: a terminal ten minutes fast still sees 30:00", () => {
@@ -79,6 +115,18 @@ describe("CountdownController", () => {
   it("a short hold warns at once for the mark it starts under, not for the ones above", () => {
     countdown.start("2030-01-01T12:00:45.000Z");
     expect(warn).toHaveBeenCalledExactlyOnceWith(45);
+    // The 30-second mark is still ahead, so it comes in its time.
+    vi.advanceTimersByTime(15_100);
+    expect(warn.mock.calls).toEqual([[45], [30]]);
+    vi.advanceTimersByTime(30_000);
+    expect(warn).toHaveBeenCalledTimes(2);
+    expect(expire).toHaveBeenCalledTimes(1);
+  });
+
+  it("a hold that starts under the last mark says so once", () => {
+    countdown.start("2030-01-01T12:00:20.000Z");
+    vi.advanceTimersByTime(21_000);
+    expect(warn.mock.calls).toEqual([[20]]);
   });
 
   it("start again (extend) re-arms the warnings", () => {
@@ -87,7 +135,10 @@ describe("CountdownController", () => {
     expect(warn).toHaveBeenCalledTimes(1);
     countdown.start("2030-01-01T12:35:00.000Z");
     vi.advanceTimersByTime(34 * 60_000 + 100);
-    expect(warn).toHaveBeenCalledTimes(3);
+    // 5 minutes (first hold), then 5 minutes and 1 minute again for the extended one.
+    expect(warn.mock.calls).toEqual([[300], [300], [60]]);
+    vi.advanceTimersByTime(30_000);
+    expect(warn).toHaveBeenLastCalledWith(30);
   });
 
   it("no timer survives disconnecting; reconnecting picks up from the clock", () => {

@@ -9,7 +9,7 @@ import type { ReactiveController, ReactiveControllerHost } from "lit";
 export interface CountdownOptions {
   /** The server's current time in epoch ms (the API client's `clock.now()`). */
   now: () => number;
-  /** Seconds-left marks at which to warn, e.g. [300, 60]. */
+  /** Seconds-left marks at which to warn, e.g. [300, 60, 30]. */
   thresholds?: readonly number[];
   onWarn?: (secondsLeft: number) => void;
   onExpire?: () => void;
@@ -20,6 +20,23 @@ export function formatRemaining(ms: number): string {
   const total = Math.max(0, Math.ceil(ms / 1000));
   const minutes = Math.floor(total / 60);
   return `${String(minutes).padStart(2, "0")}:${String(total % 60).padStart(2, "0")}`;
+}
+
+/**
+ * The countdown's visual state: the name of the lowest mark `remainingMs` has reached (marks in seconds
+ * left, e.g. `{soon: 300, warning: 60, urgent: 30}`), or null above them all or when nothing counts down.
+ */
+export function levelAt<L extends string>(marks: Readonly<Record<L, number>>, remainingMs: number | null): L | null {
+  if (remainingMs === null) return null;
+  let level: L | null = null;
+  let lowest = Number.POSITIVE_INFINITY;
+  for (const [name, seconds] of Object.entries(marks) as [L, number][]) {
+    if (remainingMs <= seconds * 1000 && seconds < lowest) {
+      level = name;
+      lowest = seconds;
+    }
+  }
+  return level;
 }
 
 /** The thresholds newly crossed at `remainingMs`, given those already fired. */

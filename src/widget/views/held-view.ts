@@ -17,11 +17,18 @@ export interface HeldViewInput {
   money: (value: Money) => string;
   /** "mm:ss" left on the hold. */
   remaining: string;
-  /** The last warning threshold has passed: the countdown is shown as urgent. */
-  warning: boolean;
+  /** How close the expiry is, by the warning marks passed (null above the first). */
+  level: CountdownLevel | null;
 }
 
-export function heldView({ m, state, hold, caps, money, remaining, warning }: HeldViewInput): TemplateResult {
+/**
+ * The countdown's states: `soon` from 5 minutes left, `warning` from 1 minute, `urgent` from 30 seconds.
+ * Each is a `data-level` on the countdown and a part name of its own, so a page can style it
+ * (`voucher-widget::part(countdown-urgent) { … }`).
+ */
+export type CountdownLevel = "soon" | "warning" | "urgent";
+
+export function heldView({ m, state, hold, caps, money, remaining, level }: HeldViewInput): TemplateResult {
   const redeeming = state.phase === Phase.Redeeming;
   const balance = hold.voucher.balance;
   return html`<div class="view" part="held">
@@ -33,7 +40,11 @@ export function heldView({ m, state, hold, caps, money, remaining, warning }: He
       <dd part="held-amount">${money(hold.amount)}</dd>
       <dt id="time-left-label">${m.timeLeft}</dt>
       <dd>
-        <span part="countdown" class=${warning ? "warning" : ""} role="timer" aria-labelledby="time-left-label"
+        <span
+          part=${level ? `countdown countdown-${level}` : "countdown"}
+          data-level=${level ?? nothing}
+          role="timer"
+          aria-labelledby="time-left-label"
           >${remaining}</span
         >
       </dd>

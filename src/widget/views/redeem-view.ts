@@ -11,7 +11,7 @@ import type { CapabilitiesResponse, Money } from "../../shared/contract.schema.t
 import type { Messages } from "../messages/index.ts";
 import { checkedView } from "./checked-view.ts";
 import { type EntryFieldValues, entryView } from "./entry-view.ts";
-import { heldView, redeemedView } from "./held-view.ts";
+import { type CountdownLevel, heldView, redeemedView } from "./held-view.ts";
 
 export interface RedeemViewInput {
   m: Messages;
@@ -25,8 +25,10 @@ export interface RedeemViewInput {
   date: (iso: string) => string;
   /** Milliseconds left on the hold (the countdown's figure). */
   remainingMs: number;
-  /** Below this many milliseconds the countdown shows as urgent. */
-  warnBelowMs: number;
+  /** The countdown's state by the warning marks it has reached (null above them). */
+  countdownLevel: CountdownLevel | null;
+  /** The browser reads barcodes: the entry form offers the camera. */
+  camera: boolean;
 }
 
 export function redeemView(i: RedeemViewInput): TemplateResult | typeof nothing {
@@ -43,7 +45,7 @@ export function redeemView(i: RedeemViewInput): TemplateResult | typeof nothing 
       caps,
       money,
       remaining: formatRemaining(left),
-      warning: left <= i.warnBelowMs,
+      level: i.countdownLevel,
     });
   }
   if (flow.phase === Phase.Redeemed) return redeemedView(m, flow, money);
@@ -62,5 +64,6 @@ export function redeemView(i: RedeemViewInput): TemplateResult | typeof nothing 
     date,
     fullValue,
     overDue: fullValue !== null && exceedsDue(fullValue, i.dueMinor),
+    camera: i.camera,
   });
 }
