@@ -68,6 +68,7 @@ export const de: Messages = {
   keptByService:
     "Diese Reservierung besteht nur in diesem Dienst: Bis der Gutschein hier eingelöst ist, könnte er über andere Kanäle noch verwendet werden.",
   cannotIssue: "Über dieses Konto können keine Gutscheine verkauft werden.",
+  valueMissing: "Bitte zuerst einen Geschenkgutschein eingeben und reservieren.",
   loading: "Wird geladen…",
   checking: "Gutschein wird geprüft…",
   holding: "Betrag wird reserviert…",

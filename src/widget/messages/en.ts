@@ -92,6 +92,8 @@ export const en = {
     "This hold is kept by this service only: until the voucher is redeemed here, it could still be used through other channels.",
   /** Issue mode on an account that cannot issue. */
   cannotIssue: "This account can't sell vouchers.",
+  /** A `required` widget in a form that is submitted before a voucher is held (the form's validation message). */
+  valueMissing: "Enter a gift voucher and hold it before you continue.",
   // Status lines, read out by the live region.
   loading: "Loading…",
   checking: "Checking voucher…",
