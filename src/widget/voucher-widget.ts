@@ -17,6 +17,7 @@ import { formatMoney } from "../shared/money.ts";
 import { groupCode } from "../shared/voucher-code.ts";
 import type { PendingEvent } from "./events.ts";
 import { focusTargetFor, reactToFlow } from "./flow-reactions.ts";
+import { FormFieldController } from "./form-field.ts";
 import type { IssueMode } from "./issue-mode.ts";
 import { errorText, statusText } from "./live-text.ts";
 import { en, errorMessage, loadMessages, type Messages } from "./messages/index.ts";
@@ -50,16 +51,8 @@ const WARN_AT = { soon: 300, warning: 60, urgent: 30 } as const;
  * @fires voucher-redeemed - `{holdId, redemptionId, amount, remainingBalance?, orderRef, createdAt}`
  * @fires voucher-issued - `{code, amount, validUntil}` (the new voucher's code; never its PIN)
  * @fires voucher-error - `{code, operation, retryable, status?, message}`
- * @csspart base - the outer container (`role="group"`) · form - the entry or issue form · field, label, input
- *   · code-input, pin-input, amount-input, date-input · amount-hint · actions, button, primary-button
- *   · copy-button, print-button · summary, voucher-status, balance, valid-until, masked-code, held-amount
- *   · countdown, confirm, hold-note · checked, verdict · held, redeemed, issued, notice
- *   · issued-code, issued-pin, redeemed-amount, remaining-balance · status (live region) · error (alert region)
- * @cssprop --voucher-font / --voucher-color / --voucher-background / --voucher-border / --voucher-radius
- * @cssprop --voucher-padding / --voucher-gap / --voucher-max-width
- * @cssprop --voucher-accent / --voucher-accent-contrast / --voucher-focus-ring / --voucher-button-radius
- * @cssprop --voucher-input-border / --voucher-input-radius / --voucher-input-background
- * @cssprop --voucher-error-color / --voucher-warning-color / --voucher-code-font
+ * Theming: the `--voucher-*` custom properties and `::part()` names are listed in `theming.json` (copied
+ *   into custom-elements.json by the build, and the README's theming table).
  */
 export class VoucherWidget extends LitElement {
   static override styles = styles;
@@ -73,6 +66,10 @@ export class VoucherWidget extends LitElement {
   @property() locale = "";
   @property() mode: "redeem" | "issue" = "redeem";
   @property({ attribute: "order-ref" }) orderRef = "";
+  /** In a `<form>`: the form is not submitted until a voucher is held (form-field.ts). */
+  @property({ type: Boolean, reflect: true }) required = false;
+  /** The form field name the hold id is submitted under. */
+  @property({ reflect: true }) name = "";
   @property({ attribute: false }) tokenProvider?: TokenProvider;
 
   @state() private messages: Messages = en;
@@ -84,6 +81,11 @@ export class VoucherWidget extends LitElement {
   @state() private announcement = "";
 
   readonly #internals = this.attachInternals();
+  readonly #formField = new FormFieldController(this, {
+    internals: this.#internals,
+    message: () => this.messages.valueMissing,
+    applies: () => this.mode !== "issue",
+  });
   readonly #clock = new ServerClock();
   #client: ApiClient | null = null;
   #localeLoad = 0;
@@ -134,6 +136,20 @@ export class VoucherWidget extends LitElement {
     return this.#internals.form;
   }
 
+  /** Constraint validation, as on native fields: with `required`, invalid until a voucher is held. */
+  get validity(): ValidityState {
+    return this.#internals.validity;
+  }
+  get validationMessage(): string {
+    return this.#internals.validationMessage;
+  }
+  checkValidity(): boolean {
+    return this.#internals.checkValidity();
+  }
+  reportValidity(): boolean {
+    return this.#internals.reportValidity();
+  }
+
   /** Redeems the current hold, with `order-ref` (or a reference derived from the hold). */
   async redeem(): Promise<void> {
     const { phase, hold } = this.#flow.state;
@@ -154,7 +170,7 @@ export class VoucherWidget extends LitElement {
     this.#countdown.stop();
     this.code = this.pin = this.validUntil = this.announcement = "";
     this.amountInput = null;
-    this.#internals.setFormValue(null);
+    this.#formField.sync();
     this.#focusTarget = "input";
   }
 
