@@ -1,11 +1,19 @@
 /**
- * Words of `<voucher-codes>`, English and German. Both are bundled (the element is a back-office tool with
- * its own bundle, and the German pack is under a kilobyte). Every error code of the closed set, the
- * browser's own and the form's have words here; the type makes a missing one a compile error.
+ * Words of `<voucher-codes>`: English here; German, French, Dutch, Spanish and Italian in messages-*.ts.
+ * All six are bundled, not lazy: the element is a back-office tool with a bundle of its own (not the
+ * checkout's), each pack is about a kilobyte gzip, and a synchronous pick means the table never renders in
+ * English first. Every error code of the closed set, the browser's own and the form's have words; the type
+ * makes a missing one a compile error.
  */
 import type { ClientErrorCode } from "../../api/api-error.ts";
 import type { ErrorCode } from "../../shared/error-codes.ts";
 import type { AccessCodeState } from "../../shared/voucher-codes.schema.ts";
+import { byLanguage } from "../messages/locale.ts";
+import { de } from "./messages-de.ts";
+import { es } from "./messages-es.ts";
+import { fr } from "./messages-fr.ts";
+import { it } from "./messages-it.ts";
+import { nl } from "./messages-nl.ts";
 
 /** Problems the add form finds before anything is sent. */
 export type FormErrorCode = "CODE_MISSING" | "CODE_FORMAT" | "VOUCHER_MISSING" | "DATE_INVALID" | "DATES_ORDER";
@@ -14,6 +22,8 @@ export type FormErrorCode = "CODE_MISSING" | "CODE_FORMAT" | "VOUCHER_MISSING" |
 export type CodesMessageCode = ErrorCode | ClientErrorCode | FormErrorCode;
 
 export const en = {
+  /** The pack's language (BCP 47), for the element's `lang`. */
+  lang: "en",
   title: "Access codes",
   table: "Codes",
   addTitle: "Add a code",
@@ -91,79 +101,14 @@ export const en = {
 /** The shape every language has. */
 export type CodesMessages = typeof en;
 
-export const de: CodesMessages = {
-  title: "Zugangscodes",
-  table: "Codes",
-  addTitle: "Code hinzufügen",
-  voucher: "Gutschein",
-  code: "Code",
-  validFrom: "Gültig ab (optional)",
-  validUntil: "Gültig bis (optional)",
-  validFromColumn: "Gültig ab",
-  validUntilColumn: "Gültig bis",
-  state: "Status",
-  actions: "Aktionen",
-  notSet: "Nicht gesetzt",
-  add: "Code hinzufügen",
-  refresh: "Aktualisieren",
-  deleteCode: (value) => `Code ${value} löschen`,
-  delete: "Löschen",
-  cancel: "Abbrechen",
-  confirmTitle: "Code löschen?",
-  confirmText: (value) => `Code ${value} löschen? Gäste können damit die Raten des Gutscheins nicht mehr buchen.`,
-  pages: "Seiten",
-  previous: "Vorherige Seite",
-  next: "Nächste Seite",
-  page: (n) => `Seite ${n}`,
-  empty: "Noch keine Codes.",
-  noVouchers: "Dieses Konto hat keine Gutscheine, denen Codes hinzugefügt werden können.",
-  loading: "Codes werden geladen …",
-  adding: "Code wird hinzugefügt …",
-  deleting: "Code wird gelöscht …",
-  added: (value) => `Code ${value} hinzugefügt.`,
-  deleted: (value) => `Code ${value} gelöscht.`,
-  retry: "Erneut versuchen",
-  states: { active: "Aktiv", expired: "Abgelaufen", not_yet_valid: "Noch nicht gültig", deleted: "Gelöscht" },
-  errors: {
-    INVALID_REQUEST: "Der Code wurde nicht angenommen. Vielleicht gibt es ihn schon, oder eine Angabe ist ungültig.",
-    NOT_FOUND: "Den Code gibt es nicht mehr. Aktualisieren Sie die Liste.",
-    UNAUTHORIZED: "Die Sitzung ist abgelaufen. Laden Sie die Seite neu.",
-    FORBIDDEN: "Diese Sitzung darf keine Zugangscodes verwalten.",
-    VOUCHER_INVALID: "Der Code ist ungültig.",
-    PIN_REQUIRED: "Eine PIN ist nötig.",
-    PIN_LOCKED: "Zu viele Fehlversuche. Versuchen Sie es später erneut.",
-    INSUFFICIENT_BALANCE: "Das Guthaben reicht nicht.",
-    CURRENCY_MISMATCH: "Die Währung passt nicht.",
-    VOUCHER_EXPIRED: "Der Code ist abgelaufen.",
-    VOUCHER_INACTIVE: "Der Code ist nicht aktiv.",
-    VOUCHER_HELD: "Der Gutschein ist für einen anderen Verkauf reserviert.",
-    HOLD_NOT_FOUND: "Die Reservierung gibt es nicht mehr.",
-    HOLD_EXPIRED: "Die Reservierung ist abgelaufen.",
-    ALREADY_REDEEMED: "Bereits eingelöst.",
-    REDEMPTION_NOT_FOUND: "Die Einlösung wurde nicht gefunden.",
-    REFUND_EXCEEDS_REDEMPTION: "Die Erstattung ist höher als die Einlösung.",
-    NOT_SUPPORTED: "Der Gutscheinanbieter dieses Kontos hat keine Zugangscodes zu verwalten.",
-    PARTIAL_NOT_SUPPORTED: "Nur der volle Wert kann eingelöst werden.",
-    IDEMPOTENCY_CONFLICT: "Das wurde schon mit anderen Angaben gesendet. Beginnen Sie neu.",
-    IDEMPOTENCY_IN_PROGRESS: "Der vorige Versuch läuft noch. Versuchen Sie es gleich noch einmal.",
-    RATE_LIMITED: "Zu viele Anfragen an das Hotelsystem. Warten Sie kurz und versuchen Sie es erneut.",
-    PROVIDER_UNAVAILABLE: "Das Hotelsystem ist gerade nicht erreichbar. Versuchen Sie es erneut.",
-    PROVIDER_ERROR: "Das Hotelsystem hat einen Fehler gemeldet.",
-    OVERLOADED: "Der Dienst ist ausgelastet. Versuchen Sie es gleich erneut.",
-    INTERNAL: "Etwas ist schiefgegangen. Versuchen Sie es erneut.",
-    NETWORK_ERROR: "Keine Verbindung zum Server. Versuchen Sie es erneut.",
-    BAD_RESPONSE: "Der Server hat unerwartet geantwortet. Versuchen Sie es erneut.",
-    CODE_MISSING: "Geben Sie den Code ein.",
-    CODE_FORMAT: "Nur Buchstaben und Ziffern (Leerzeichen und Bindestriche entfallen), höchstens 128.",
-    VOUCHER_MISSING: "Wählen Sie einen Gutschein.",
-    DATE_INVALID: "Geben Sie ein gültiges Datum ein.",
-    DATES_ORDER: "Das Enddatum darf nicht vor dem Startdatum liegen.",
-  },
-};
+export { de, es, fr, it, nl };
 
-/** The messages for a BCP 47 locale: German for `de…`, English otherwise. */
+/** Every language, by language subtag. */
+export const codesPacks: Readonly<Record<string, CodesMessages>> = { en, de, fr, nl, es, it };
+
+/** The messages for a BCP 47 locale (empty: the browser's language) by its language subtag; else English. */
 export function codesMessages(locale: string | undefined): CodesMessages {
-  return locale?.toLowerCase().startsWith("de") ? de : en;
+  return byLanguage(codesPacks, locale) ?? en;
 }
 
 /** The words for an error code; unknown codes (a newer server) get the generic message. */

@@ -16,7 +16,12 @@ export function durationText(lang: string, seconds: number): string {
   return new Intl.NumberFormat(lang, { style: "unit", unit, unitDisplay: "long" }).format(count);
 }
 
+/** The CLDR plural category of a count in `lang` ("one", "other", …), for words that agree with it. */
+export function plural(lang: string, count: number): Intl.LDMLPluralRule {
+  return new Intl.PluralRules(lang).select(count);
+}
+
 /** The plural category of the count `durationText` shows, for words that agree with it ("Queda"/"Quedan"). */
 export function durationPlural(lang: string, seconds: number): Intl.LDMLPluralRule {
-  return new Intl.PluralRules(lang).select(timeLeft(seconds).count);
+  return plural(lang, timeLeft(seconds).count);
 }

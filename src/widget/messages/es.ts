@@ -2,7 +2,7 @@
  * Spanish messages, loaded on demand (a separate chunk) for `es…` locales. Formal "usted" throughout, which
  * reads right in Spain and in Latin America.
  */
-import { durationPlural, durationText } from "./duration-text.ts";
+import { durationPlural, durationText, plural } from "./duration-text.ts";
 import type { Messages } from "./en.ts";
 
 export const es: Messages = {
@@ -70,6 +70,13 @@ export const es: Messages = {
   keptByService:
     "Esta reserva solo existe en este servicio: hasta que el vale se canjee aquí, todavía podría usarse por otros canales.",
   cannotIssue: "Esta cuenta no puede vender vales.",
+  camera: {
+    open: "Escanear con la cámara",
+    title: "Escáner de cámara",
+    hint: "Coloque el código de barras o el código QR del vale delante de la cámara.",
+    close: "Cerrar la cámara",
+    unavailable: "No se puede usar la cámara aquí. Escriba o escanee el código.",
+  },
   valueMissing: "Introduzca un vale regalo y resérvelo antes de continuar.",
   loading: "Cargando…",
   checking: "Comprobando el vale…",
@@ -90,6 +97,36 @@ export const es: Messages = {
   redeemedStatus: (amount, remaining) =>
     remaining ? `Canjeado: ${amount}. Saldo restante: ${remaining}.` : `Canjeado: ${amount}.`,
   issued: (amount) => `Vale de ${amount} emitido.`,
+  tender: {
+    title: "Vales de esta venta",
+    addAnother: "Añadir otro vale",
+    due: "Importe a pagar",
+    covered: "Pagado con vales",
+    stillDue: "Pendiente de pago",
+    timeLeftOn: (code) => `Tiempo restante de ${code}`,
+    remove: (code) => `Quitar ${code}`,
+    retry: (code) => `Reintentar ${code}`,
+    redeemAll: (count) => (plural("es", count) === "one" ? "Canjear vale" : `Canjear ${count} vales`),
+    nextSale: "Siguiente venta",
+    states: {
+      held: "Reservado",
+      redeeming: "Canjeando…",
+      redeemed: "Canjeado",
+      failed: "No canjeado",
+      releasing: "Quitando…",
+    },
+    summary: (covered, stillDue) =>
+      stillDue === null
+        ? `Los vales cubren ${covered}.`
+        : `Los vales cubren ${covered}. Pendiente de pago: ${stillDue}.`,
+    complete: (count, total) =>
+      plural("es", count) === "one" ? `1 vale canjeado por ${total}.` : `${count} vales canjeados por ${total}.`,
+    failed: (code, reason) => `${code} no se ha canjeado: ${reason}`,
+    expiring: (code, seconds) =>
+      `${code}: ${durationPlural("es", seconds) === "one" ? "queda" : "quedan"} ${durationText("es", seconds)} de reserva.`,
+    expired: (code) => `La reserva de ${code} ha caducado, así que se ha quitado de esta venta.`,
+    gone: (code) => `${code} ya no está reservado, así que se ha quitado de esta venta.`,
+  },
   errors: {
     INVALID_REQUEST: "Algunos datos no se han aceptado. Revíselos y vuelva a intentarlo.",
     NOT_FOUND: "No encontrado.",
@@ -122,8 +159,8 @@ export const es: Messages = {
     CODE_MISSING: "Introduzca el código del vale.",
     PIN_MISSING: "Introduzca el PIN.",
     AMOUNT_INVALID: "Introduzca un importe mayor que cero, p. ej., 12,50.",
-    AMOUNT_TOO_HIGH: "El importe no puede superar el importe pendiente.",
+    AMOUNT_TOO_HIGH: "El importe no puede superar el importe a pagar.",
     DATE_INVALID: "Introduzca una fecha válida.",
-    FULL_VALUE_OVER_DUE: "Este vale solo se puede canjear por completo y su saldo supera el importe pendiente.",
+    FULL_VALUE_OVER_DUE: "Este vale solo se puede canjear por completo y su saldo supera el importe a pagar.",
   },
 };

@@ -2,7 +2,7 @@
  * French messages, loaded on demand (a separate chunk) for `fr…` locales. French puts a no-break space
  * (`\u00a0`) before `:` and `?`, so a line never starts with one.
  */
-import { durationText } from "./duration-text.ts";
+import { durationText, plural } from "./duration-text.ts";
 import type { Messages } from "./en.ts";
 
 export const fr: Messages = {
@@ -71,6 +71,13 @@ export const fr: Messages = {
   keptByService:
     "Cette réservation n'existe que dans ce service\u00a0: tant que le bon n'est pas utilisé ici, il reste utilisable par d'autres canaux.",
   cannotIssue: "Ce compte ne peut pas vendre de bons.",
+  camera: {
+    open: "Scanner avec la caméra",
+    title: "Scanner par caméra",
+    hint: "Présentez le code-barres ou le code QR du bon devant la caméra.",
+    close: "Fermer la caméra",
+    unavailable: "La caméra ne peut pas être utilisée ici. Saisissez ou scannez le code.",
+  },
   valueMissing: "Saisissez un bon cadeau et réservez-le avant de continuer.",
   loading: "Chargement…",
   checking: "Vérification du bon…",
@@ -91,6 +98,35 @@ export const fr: Messages = {
       ? `Montant utilisé\u00a0: ${amount}. Solde restant\u00a0: ${remaining}.`
       : `Montant utilisé\u00a0: ${amount}.`,
   issued: (amount) => `Bon de ${amount} émis.`,
+  tender: {
+    title: "Bons pour cette vente",
+    addAnother: "Ajouter un autre bon",
+    due: "Montant dû",
+    covered: "Payé par bons",
+    stillDue: "Reste à payer",
+    timeLeftOn: (code) => `Temps restant pour ${code}`,
+    remove: (code) => `Retirer ${code}`,
+    retry: (code) => `Réessayer ${code}`,
+    redeemAll: (count) => (plural("fr", count) === "one" ? "Utiliser le bon" : `Utiliser les ${count} bons`),
+    nextSale: "Vente suivante",
+    states: {
+      held: "Réservé",
+      redeeming: "Utilisation…",
+      redeemed: "Utilisé",
+      failed: "Non utilisé",
+      releasing: "Retrait…",
+    },
+    summary: (covered, stillDue) =>
+      stillDue === null
+        ? `Les bons couvrent ${covered}.`
+        : `Les bons couvrent ${covered}. Reste à payer\u00a0: ${stillDue}.`,
+    complete: (count, total) =>
+      plural("fr", count) === "one" ? `1 bon utilisé pour ${total}.` : `${count} bons utilisés pour ${total}.`,
+    failed: (code, reason) => `${code} n'a pas été utilisé\u00a0: ${reason}`,
+    expiring: (code, seconds) => `${code}\u00a0: la réservation expire dans ${durationText("fr", seconds)}.`,
+    expired: (code) => `La réservation de ${code} a expiré\u00a0; le bon a été retiré de cette vente.`,
+    gone: (code) => `${code} n'est plus réservé et a été retiré de cette vente.`,
+  },
   errors: {
     INVALID_REQUEST: "Certaines informations n'ont pas été acceptées. Vérifiez-les et réessayez.",
     NOT_FOUND: "Introuvable.",

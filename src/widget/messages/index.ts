@@ -4,12 +4,13 @@
  */
 import type { Capabilities, VoucherKind } from "../../shared/contract.schema.ts";
 import { type AccessReason, en, type MessageCode, type Messages } from "./en.ts";
+import { browserLocale, byLanguage, languageOf } from "./locale.ts";
 
 export type { AccessReason, MessageCode, Messages };
-export { en };
+export { browserLocale, en, languageOf };
 
 /** The packs besides English, by language subtag; each `import()` is a chunk of its own. */
-const packs: Partial<Record<string, () => Promise<Messages>>> = {
+const packs: Record<string, () => Promise<Messages>> = {
   de: async () => (await import("./de.ts")).de,
   fr: async () => (await import("./fr.ts")).fr,
   nl: async () => (await import("./nl.ts")).nl,
@@ -20,23 +21,12 @@ const packs: Partial<Record<string, () => Promise<Messages>>> = {
 /** The languages with words of their own, English first. */
 export const languages = ["en", ...Object.keys(packs)];
 
-/** The browser's preferred language (what `Intl` formats with when given no locale), if there is a browser. */
-export function browserLocale(): string | undefined {
-  if (typeof navigator === "undefined") return undefined;
-  return navigator.languages?.[0] ?? navigator.language;
-}
-
-/** The language subtag of a BCP 47 locale, lower case: `fr-CA` → `fr`, `nl_BE` → `nl`. */
-export function languageOf(locale: string): string {
-  return locale.split(/[-_]/)[0]?.toLowerCase() ?? "";
-}
-
 /**
  * The messages for a BCP 47 locale (empty: the browser's language) by its language subtag; English for a
  * language without a pack, and when a pack cannot be fetched (so the widget still works, in English).
  */
 export async function loadMessages(locale: string | undefined): Promise<Messages> {
-  const load = packs[languageOf(locale || browserLocale() || "")];
+  const load = byLanguage(packs, locale);
   if (!load) return en;
   try {
     return await load();

@@ -1,5 +1,5 @@
 /** Italian messages, loaded on demand (a separate chunk) for `it…` locales. */
-import { durationPlural, durationText } from "./duration-text.ts";
+import { durationPlural, durationText, plural } from "./duration-text.ts";
 import type { Messages } from "./en.ts";
 
 export const it: Messages = {
@@ -67,6 +67,13 @@ export const it: Messages = {
   keptByService:
     "Questo blocco esiste solo in questo servizio: finché il buono non viene riscattato qui, potrebbe ancora essere utilizzato tramite altri canali.",
   cannotIssue: "Questo account non può vendere buoni.",
+  camera: {
+    open: "Scansiona con la fotocamera",
+    title: "Scanner con fotocamera",
+    hint: "Inquadra con la fotocamera il codice a barre o il codice QR del buono.",
+    close: "Chiudi la fotocamera",
+    unavailable: "Qui non è possibile usare la fotocamera. Digita o scansiona il codice.",
+  },
   valueMissing: "Inserisci un buono regalo e blocca l'importo prima di continuare.",
   loading: "Caricamento…",
   checking: "Verifica del buono…",
@@ -87,6 +94,34 @@ export const it: Messages = {
   redeemedStatus: (amount, remaining) =>
     remaining ? `Importo riscattato: ${amount}. Saldo residuo: ${remaining}.` : `Importo riscattato: ${amount}.`,
   issued: (amount) => `Buono da ${amount} emesso.`,
+  tender: {
+    title: "Buoni per questa vendita",
+    addAnother: "Aggiungi un altro buono",
+    due: "Importo dovuto",
+    covered: "Pagato con buoni",
+    stillDue: "Ancora da pagare",
+    timeLeftOn: (code) => `Tempo rimanente per ${code}`,
+    remove: (code) => `Rimuovi ${code}`,
+    retry: (code) => `Riprova ${code}`,
+    redeemAll: (count) => (plural("it", count) === "one" ? "Riscatta il buono" : `Riscatta ${count} buoni`),
+    nextSale: "Vendita successiva",
+    states: {
+      held: "Bloccato",
+      redeeming: "Riscatto in corso…",
+      redeemed: "Riscattato",
+      failed: "Non riscattato",
+      releasing: "Rimozione…",
+    },
+    summary: (covered, stillDue) =>
+      stillDue === null ? `I buoni coprono ${covered}.` : `I buoni coprono ${covered}. Ancora da pagare: ${stillDue}.`,
+    complete: (count, total) =>
+      plural("it", count) === "one" ? `1 buono riscattato per ${total}.` : `${count} buoni riscattati per ${total}.`,
+    failed: (code, reason) => `${code} non è stato riscattato: ${reason}`,
+    expiring: (code, seconds) =>
+      `${code}: ${durationPlural("it", seconds) === "one" ? "manca" : "mancano"} ${durationText("it", seconds)} alla scadenza del blocco.`,
+    expired: (code) => `Il blocco su ${code} è scaduto, quindi il buono è stato rimosso da questa vendita.`,
+    gone: (code) => `${code} non è più bloccato ed è stato rimosso da questa vendita.`,
+  },
   errors: {
     INVALID_REQUEST: "Alcuni dati non sono stati accettati. Controllali e riprova.",
     NOT_FOUND: "Non trovato.",

@@ -1,5 +1,5 @@
 /** Dutch messages, loaded on demand (a separate chunk) for `nl…` locales (Dutch and Flemish). */
-import { durationText } from "./duration-text.ts";
+import { durationText, plural } from "./duration-text.ts";
 import type { Messages } from "./en.ts";
 
 export const nl: Messages = {
@@ -67,6 +67,13 @@ export const nl: Messages = {
   keptByService:
     "Deze reservering bestaat alleen in deze dienst: zolang de bon hier niet is ingewisseld, kan hij nog via andere kanalen worden gebruikt.",
   cannotIssue: "Met dit account kunnen geen bonnen worden verkocht.",
+  camera: {
+    open: "Scannen met camera",
+    title: "Camerascanner",
+    hint: "Houd de streepjescode of QR-code van de bon voor de camera.",
+    close: "Camera sluiten",
+    unavailable: "De camera kan hier niet worden gebruikt. Typ of scan de code.",
+  },
   valueMissing: "Voer eerst een cadeaubon in en reserveer die.",
   loading: "Laden…",
   checking: "Bon controleren…",
@@ -85,6 +92,33 @@ export const nl: Messages = {
   redeemedStatus: (amount, remaining) =>
     remaining ? `${amount} ingewisseld. Resterend saldo ${remaining}.` : `${amount} ingewisseld.`,
   issued: (amount) => `Bon van ${amount} uitgegeven.`,
+  tender: {
+    title: "Bonnen voor deze verkoop",
+    addAnother: "Nog een bon toevoegen",
+    due: "Te betalen",
+    covered: "Betaald met bonnen",
+    stillDue: "Nog te betalen",
+    timeLeftOn: (code) => `Resterende tijd voor ${code}`,
+    remove: (code) => `${code} verwijderen`,
+    retry: (code) => `${code} opnieuw proberen`,
+    redeemAll: (count) => (plural("nl", count) === "one" ? "Bon inwisselen" : `${count} bonnen inwisselen`),
+    nextSale: "Volgende verkoop",
+    states: {
+      held: "Gereserveerd",
+      redeeming: "Inwisselen…",
+      redeemed: "Ingewisseld",
+      failed: "Niet ingewisseld",
+      releasing: "Verwijderen…",
+    },
+    summary: (covered, stillDue) =>
+      stillDue === null ? `Bonnen dekken ${covered}.` : `Bonnen dekken ${covered}. Nog te betalen: ${stillDue}.`,
+    complete: (count, total) =>
+      plural("nl", count) === "one" ? `1 bon ingewisseld voor ${total}.` : `${count} bonnen ingewisseld voor ${total}.`,
+    failed: (code, reason) => `${code} is niet ingewisseld: ${reason}`,
+    expiring: (code, seconds) => `${code}: de reservering verloopt over ${durationText("nl", seconds)}.`,
+    expired: (code) => `De reservering van ${code} is verlopen, dus de bon is van deze verkoop gehaald.`,
+    gone: (code) => `${code} is niet meer gereserveerd en is van deze verkoop gehaald.`,
+  },
   errors: {
     INVALID_REQUEST: "Sommige gegevens zijn niet geaccepteerd. Controleer ze en probeer het opnieuw.",
     NOT_FOUND: "Niet gevonden.",
