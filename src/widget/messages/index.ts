@@ -18,9 +18,6 @@ const packs: Record<string, () => Promise<Messages>> = {
   it: async () => (await import("./it.ts")).it,
 };
 
-/** The languages with words of their own, English first. */
-export const languages = ["en", ...Object.keys(packs)];
-
 /**
  * The messages for a BCP 47 locale (empty: the browser's language) by its language subtag; English for a
  * language without a pack, and when a pack cannot be fetched (so the widget still works, in English).
