@@ -1,6 +1,7 @@
 /**
  * The bundle budget (issue 2): the widget's ES module with everything it imports statically must stay
- * within 30 KB gzip. Language packs and lazily loaded parts (issue mode) are separate chunks, not counted.
+ * within 30 KB gzip. Language packs (German, French, Dutch, Spanish, Italian: one chunk each) and lazily
+ * loaded parts (issue mode) are separate chunks, not counted.
  * Builds with the repository's own vite.config.ts into a temp directory, so it measures what ships.
  */
 import { mkdtemp, readFile, rm } from "node:fs/promises";
@@ -12,6 +13,8 @@ import { build, type Rolldown } from "vite";
 import { afterAll, describe, expect, it } from "vitest";
 
 const BUDGET_BYTES = 30_000;
+/** The language packs besides English (src/widget/messages/<lang>.ts), each its own lazy chunk. */
+const PACKS = ["de", "fr", "nl", "es", "it"];
 const configFile = fileURLToPath(new URL("../../vite.config.ts", import.meta.url));
 
 describe("widget bundle", () => {
@@ -62,10 +65,32 @@ describe("widget bundle", () => {
       `[bundle-size] voucher-widget.js + ${statics.size - 1} static chunk(s): ${(total / 1000).toFixed(1)} KB gzip ` +
         `(budget ${BUDGET_BYTES / 1000} KB); lazy: ${lazySizes.join(", ")}; IIFE (all inlined): ${(iife / 1000).toFixed(1)} KB gzip`,
     );
-    expect(
-      lazy.some((c) => c.fileName.includes("de-")),
-      "German pack is its own chunk",
-    ).toBe(true);
+    // Every language but English is a chunk of its own, fetched on demand: only that pack's module in it,
+    // none of them among the static imports, and each reachable from the entry by a dynamic import.
+    const dynamic = new Set<string>();
+    const visitDynamic = (name: string) => {
+      for (const next of chunks.get(name)?.dynamicImports ?? []) dynamic.add(next);
+    };
+    for (const name of statics) visitDynamic(name);
+    const packFile = new RegExp(`src/widget/messages/(${["en", ...PACKS].join("|")})\\.ts$`);
+    for (const lang of PACKS) {
+      const own = `src/widget/messages/${lang}.ts`;
+      const holders = [...chunks.values()].filter(
+        (c) => c.fileName !== "voucher-widget.iife.js" && c.moduleIds.some((id) => id.endsWith(own)),
+      );
+      expect(
+        holders.map((c) => c.fileName),
+        `${lang} pack in exactly one ES chunk`,
+      ).toEqual([expect.stringMatching(new RegExp(`^chunks/${lang}-[\\w-]+\\.js$`))]);
+      const chunk = holders[0]!;
+      expect(statics.has(chunk.fileName), `${lang} pack is not loaded up front`).toBe(false);
+      expect(dynamic.has(chunk.fileName), `${lang} pack is a dynamic import of the entry`).toBe(true);
+      const packModules = chunk.moduleIds.filter((id) => packFile.test(id));
+      expect(
+        packModules.map((id) => id.slice(id.lastIndexOf("/") + 1)),
+        `${lang} chunk holds one pack`,
+      ).toEqual([`${lang}.ts`]);
+    }
     expect(total).toBeLessThanOrEqual(BUDGET_BYTES);
   });
 });
