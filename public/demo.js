@@ -151,11 +151,15 @@ function accountFromUrl() {
   if (wanted && [...account.options].some((option) => option.value === wanted)) account.value = wanted;
 }
 
+/** Puts the picked language on every element and the page; "" leaves each to the browser's language. */
 function applyLocale() {
-  for (const widget of widgets) widget.setAttribute("locale", locale.value);
-  document.documentElement.lang = locale.value.slice(0, 2);
+  const tag = locale.value || navigator.languages?.[0] || navigator.language;
+  for (const element of [...widgets, document.getElementById("codes-admin")]) {
+    element.setAttribute("locale", locale.value);
+  }
+  document.documentElement.lang = tag.split("-")[0];
   const amount = Number(orderTotal.dataset.amount);
-  orderTotal.textContent = new Intl.NumberFormat(locale.value, { style: "currency", currency: "EUR" }).format(amount);
+  orderTotal.textContent = new Intl.NumberFormat(tag, { style: "currency", currency: "EUR" }).format(amount);
 }
 
 /** A new checkout order reference per page load, so repeated demos do not share one. */
