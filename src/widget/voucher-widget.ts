@@ -38,7 +38,7 @@ const WARN_AT = { soon: 300, warning: 60, urgent: 30 } as const;
  * @attr token - session token from the BFF (`POST /api/v1/sessions` or the demo's `/demo/session`).
  * @attr amount - the sale's due amount in wire format (`42.50`): default and upper bound of the hold.
  * @attr currency - ISO 4217 code; defaults to the account's currency.
- * @attr locale - BCP 47 locale for messages, money and dates; `de…` loads German.
+ * @attr locale - BCP 47 locale for messages, money and dates (words in en, de, fr, nl, es, it); empty: the browser's.
  * @attr mode - `redeem` (default) or `issue` (sell a voucher).
  * @attr order-ref - order reference sent with the redeem; one derived from the hold id when absent.
  * @prop tokenProvider - `(reason: "missing" | "rejected") => string | Promise<string>`, asked for a token when
@@ -245,6 +245,7 @@ export class VoucherWidget extends LitElement {
     };
     return html`<div
       part="base"
+      lang=${m.lang}
       role="group"
       aria-label=${this.mode === "issue" ? m.issueTitle : m.title}
       @input=${this.#onInput}
