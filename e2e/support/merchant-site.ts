@@ -42,9 +42,13 @@ export async function startMerchantSite(
       .replaceAll("{{TOKEN}}", escapeHtml(token))
       .replaceAll("{{AMOUNT}}", escapeHtml(url.searchParams.get("amount") ?? "42.50"))
       .replaceAll("{{CURRENCY}}", escapeHtml(url.searchParams.get("currency") ?? "EUR"))
+      // `?locale=none`: no locale attribute at all, so the element goes by the browser's language.
+      .replace(/\s+locale="\{\{LOCALE\}\}"/, (a) => (url.searchParams.get("locale") === "none" ? "" : a))
       .replaceAll("{{LOCALE}}", escapeHtml(url.searchParams.get("locale") ?? "en-GB"))
       .replaceAll("{{PAGE_SIZE}}", escapeHtml(url.searchParams.get("page-size") ?? "10"))
       .replaceAll("{{MODE}}", escapeHtml(url.searchParams.get("mode") ?? "redeem"))
+      // `?split` turns on split tender: the placeholder attribute becomes the real one.
+      .replaceAll('data-split="{{SPLIT}}"', url.searchParams.has("split") ? "split" : "")
       .replaceAll("{{ORDER}}", escapeHtml(url.searchParams.get("order") ?? `order-${Date.now()}`));
     res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(html);
   });

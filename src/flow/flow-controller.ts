@@ -6,7 +6,7 @@
 import type { ReactiveController, ReactiveControllerHost } from "lit";
 import { isApiError } from "../api/api-error.ts";
 import type { ApiClient } from "../api/client.ts";
-import type { CheckRequest, HoldRequest } from "../shared/contract.schema.ts";
+import type { CheckRequest, Hold, HoldRequest } from "../shared/contract.schema.ts";
 import { type EntryFields, type EntryRules, readCheck, readHold } from "./entry-input.ts";
 import {
   type Field,
@@ -171,6 +171,16 @@ export class FlowController implements ReactiveController {
     this.#requests.abort("voucher");
     client?.forgetIntents();
     this.dispatch({ type: "reset" });
+  }
+
+  /**
+   * Gives the live hold away (split tender keeps it from now on) and starts afresh for the next voucher,
+   * without releasing it. Returns the hold, or null when there was none to give.
+   */
+  handOff(): Hold | null {
+    const hold = this.state.phase === Phase.Held && !this.state.busy ? this.state.hold : null;
+    if (hold) this.dispatch({ type: "handOff" });
+    return hold;
   }
 
   hostDisconnected(): void {

@@ -74,7 +74,9 @@ export type FlowAction =
   | { type: "expire" }
   | { type: "fail"; error: FlowError }
   | { type: "back" }
-  | { type: "reset" };
+  | { type: "reset" }
+  /** Split tender took the new hold over: the entry starts afresh for the next voucher (nothing is released). */
+  | { type: "handOff" };
 
 export const initialState: FlowState = {
   phase: Phase.Entering,
@@ -191,5 +193,7 @@ export function transition(state: FlowState, action: FlowAction): FlowState {
       return fresh(state);
     case "reset":
       return pristine(state) ? state : fresh(state);
+    case "handOff":
+      return phase === Phase.Held && !state.busy ? fresh(state) : state;
   }
 }

@@ -9,8 +9,12 @@ export class TestHost implements ReactiveControllerHost {
   updates = 0;
   readonly updateComplete = Promise.resolve(true);
 
+  #connected = false;
+
+  /** Like Lit: a controller added to a connected host is connected at once. */
   addController(controller: ReactiveController): void {
     this.controllers.push(controller);
+    if (this.#connected) controller.hostConnected?.();
   }
 
   removeController(controller: ReactiveController): void {
@@ -22,10 +26,12 @@ export class TestHost implements ReactiveControllerHost {
   }
 
   connect(): void {
+    this.#connected = true;
     for (const c of this.controllers) c.hostConnected?.();
   }
 
   disconnect(): void {
+    this.#connected = false;
     for (const c of this.controllers) c.hostDisconnected?.();
   }
 }

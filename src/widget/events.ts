@@ -54,6 +54,25 @@ export interface VoucherErrorDetail {
   message: string;
 }
 
+/** Split tender: the sale's vouchers after every change (added, redeemed, failed, removed, expired). */
+export interface VoucherTenderDetail {
+  items: {
+    holdId: string;
+    maskedCode: string;
+    amount: Money;
+    state: "held" | "redeeming" | "redeemed" | "failed" | "releasing";
+    redemptionId?: string;
+    /** The error code of a failed redeem (or release). */
+    error?: string;
+  }[];
+  /** What the vouchers on the list cover. */
+  covered: Money;
+  /** What is left to pay by other means; null when the page gave no amount. */
+  remainingDue: Money | null;
+  /** Every voucher on the list is redeemed. */
+  complete: boolean;
+}
+
 /** Event name → detail type, for `addEventListener` typing. */
 export interface VoucherEventMap {
   "voucher-checked": CustomEvent<VoucherCheckedDetail>;
@@ -64,6 +83,7 @@ export interface VoucherEventMap {
   "voucher-redeemed": CustomEvent<VoucherRedeemedDetail>;
   "voucher-issued": CustomEvent<VoucherIssuedDetail>;
   "voucher-error": CustomEvent<VoucherErrorDetail>;
+  "voucher-tender": CustomEvent<VoucherTenderDetail>;
 }
 export type VoucherEventName = keyof VoucherEventMap;
 type Detail<K extends VoucherEventName> = VoucherEventMap[K]["detail"];

@@ -13,7 +13,7 @@ import { FlowController } from "../flow/flow-controller.ts";
 import { type FlowError, Phase } from "../flow/machine.ts";
 import { fullValueOf, rulesFor } from "../flow/offer.ts";
 import type { Money } from "../shared/contract.schema.ts";
-import { formatMoney } from "../shared/money.ts";
+import { formatMoney, fromMinor } from "../shared/money.ts";
 import { groupCode } from "../shared/voucher-code.ts";
 import type { PendingEvent } from "./events.ts";
 import { focusTargetFor, reactToFlow } from "./flow-reactions.ts";
@@ -21,7 +21,10 @@ import { FormFieldController } from "./form-field.ts";
 import type { IssueMode } from "./issue-mode.ts";
 import { errorText, statusText } from "./live-text.ts";
 import { en, errorMessage, loadMessages, type Messages } from "./messages/index.ts";
+import { focusInto, nextInput, ScannerController, scanAction } from "./scanner-controller.ts";
+import type { SplitTender } from "./split-tender.ts";
 import { styles } from "./styles.ts";
+import { tenderStyles } from "./tender-styles.ts";
 import { redeemView } from "./views/redeem-view.ts";
 
 /**
@@ -41,6 +44,8 @@ const WARN_AT = { soon: 300, warning: 60, urgent: 30 } as const;
  * @attr locale - BCP 47 locale for messages, money and dates (words in en, de, fr, nl, es, it); empty: the browser's.
  * @attr mode - `redeem` (default) or `issue` (sell a voucher).
  * @attr order-ref - order reference sent with the redeem; one derived from the hold id when absent.
+ * @attr split - split tender: several vouchers on one sale, each holding part of the amount due; `redeem()`
+ *   (or "Redeem vouchers") redeems them all. Fires `voucher-tender` with the list after every change.
  * @prop tokenProvider - `(reason: "missing" | "rejected") => string | Promise<string>`, asked for a token when
  *   none is set and once after a 401.
  * @fires voucher-checked - `{maskedCode, kind, status, balance?, validUntil?}` (`kind: "access"` for access codes)
@@ -55,7 +60,7 @@ const WARN_AT = { soon: 300, warning: 60, urgent: 30 } as const;
  *   into custom-elements.json by the build, and the README's theming table).
  */
 export class VoucherWidget extends LitElement {
-  static override styles = styles;
+  static override styles = [styles, tenderStyles];
   static formAssociated = true;
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
@@ -70,6 +75,7 @@ export class VoucherWidget extends LitElement {
   @property({ type: Boolean, reflect: true }) required = false;
   /** The form field name the hold id is submitted under. */
   @property({ reflect: true }) name = "";
+  @property({ type: Boolean, reflect: true }) split = false;
   @property({ attribute: false }) tokenProvider?: TokenProvider;
 
   @state() private messages: Messages = en;
@@ -109,10 +115,19 @@ export class VoucherWidget extends LitElement {
       this.#internals.setFormValue(r.formValue);
       this.#focusTarget = focusTargetFor(next);
       if (action.type === "expire" && !this.matches(":focus-within")) this.#focusTarget = null;
+      // Split tender keeps every hold on its list; the entry starts afresh for the next voucher.
+      if (this.split && action.type === "held") {
+        if (this.#tender) this.#handOff(this.#tender);
+        else void this.#loadTender().then((tender) => this.#handOff(tender));
+      }
     },
   });
+  /** Split tender's module, loaded when `split` is set (null until then). */
+  #tender: SplitTender | null = null;
   /** Issue mode's module, loaded when `mode="issue"` (null until then, and in redeem mode). */
   #issue: IssueMode | null = null;
+  /** Barcode scanner, camera and Enter at the till (scanner-controller.ts). */
+  readonly #scanner = new ScannerController(this, { take: (code, field) => this.#takeCode(code, field) });
   readonly #countdown = new CountdownController(this, {
     now: () => this.#clock.now(),
     thresholds: Object.values(WARN_AT),
@@ -125,8 +140,9 @@ export class VoucherWidget extends LitElement {
     onExpire: () => this.#flow.dispatch({ type: "expire" }),
   });
 
-  /** The form value: the id of the current hold (empty when nothing is held). */
+  /** The form value: the id of the current hold (split tender: the sale's hold ids, comma-separated); "" while none. */
   get value(): string {
+    if (this.#tender?.value) return this.#tender.value;
     const { phase, hold } = this.#flow.state;
     return hold && (phase === Phase.Held || phase === Phase.Redeeming || phase === Phase.Redeemed) ? hold.id : "";
   }
@@ -150,14 +166,16 @@ export class VoucherWidget extends LitElement {
     return this.#internals.reportValidity();
   }
 
-  /** Redeems the current hold, with `order-ref` (or a reference derived from the hold). */
+  /** Redeems the current hold (split tender: every voucher on the sale), with `order-ref` (or one per hold). */
   async redeem(): Promise<void> {
+    if (this.#tender?.state.items.length) return this.#tender.redeemAll(this.#orderRefFor);
     const { phase, hold } = this.#flow.state;
     if (phase === Phase.Held && hold) await this.#flow.redeem(orderRefFor(hold.id, this.orderRef));
   }
 
-  /** Releases the current hold, where the account supports it. */
+  /** Releases the current hold (split tender: every held voucher), where the account supports it. */
   async release(): Promise<void> {
+    if (this.#caps.result.data?.capabilities.release) await this.#tender?.releaseAll();
     if (this.#flow.state.phase === Phase.Held && this.#caps.result.data?.capabilities.release) {
       await this.#flow.release();
     }
@@ -165,7 +183,9 @@ export class VoucherWidget extends LitElement {
 
   /** Starts over: releases a live hold (where supported), clears every field. */
   reset(): void {
-    this.#flow.reset(this.#caps.result.data?.capabilities.release ?? false);
+    const canRelease = this.#caps.result.data?.capabilities.release ?? false;
+    this.#tender?.clear(canRelease);
+    this.#flow.reset(canRelease);
     this.#issue?.reset();
     this.#countdown.stop();
     this.code = this.pin = this.validUntil = this.announcement = "";
@@ -192,6 +212,7 @@ export class VoucherWidget extends LitElement {
       this.#caps.setClient(this.#client);
     }
     if (changed.has("mode") && this.mode === "issue" && !this.#issue) void this.#loadIssueMode();
+    if (changed.has("split") && this.split && !this.#tender) void this.#loadTender();
     if (changed.has("locale")) {
       const load = ++this.#localeLoad;
       void loadMessages(this.locale).then((messages) => {
@@ -203,6 +224,37 @@ export class VoucherWidget extends LitElement {
   #newClient(): ApiClient {
     const token = this.token || undefined;
     return createApiClient({ baseUrl: this.api, token, tokenProvider: this.tokenProvider, clock: this.#clock });
+  }
+
+  async #loadTender(): Promise<SplitTender> {
+    const { SplitTender } = await import("./split-tender.ts");
+    this.#tender ??= new SplitTender(this, {
+      client: () => this.#client,
+      now: () => this.#clock.now(),
+      thresholds: Object.values(WARN_AT),
+      messages: () => this.messages,
+      currency: () => this.#currency(),
+      dueMinor: () => dueMinorOf(this.amount, this.#currency()),
+      emit: (event) => this.#emit(event),
+      emitError: (error) => this.#emitError(error),
+      announce: (text) => {
+        this.announcement = text;
+      },
+      focus: (selector) => {
+        this.#focusTarget = selector;
+      },
+    });
+    this.requestUpdate();
+    return this.#tender;
+  }
+
+  /** The entry flow's new hold goes onto the sale's list; the entry clears for the next voucher. */
+  #handOff(tender: SplitTender): void {
+    const hold = this.#flow.handOff();
+    if (!hold) return;
+    this.code = this.pin = "";
+    this.amountInput = null;
+    tender.add(hold);
   }
 
   async #loadIssueMode(): Promise<void> {
@@ -226,7 +278,7 @@ export class VoucherWidget extends LitElement {
     const target = this.#focusTarget;
     this.#focusTarget = null;
     if (target && (this.#interacting || this.matches(":focus-within"))) {
-      this.renderRoot.querySelector<HTMLElement>(target)?.focus();
+      focusInto(this.renderRoot.querySelector<HTMLElement>(target));
     }
   }
 
@@ -255,9 +307,9 @@ export class VoucherWidget extends LitElement {
       @pointerdown=${this.#onPointer}
       @focusout=${this.#onFocusOut}
     >
-      ${this.#body()}
-      <div class="live" part="status" role="status">${statusText(live)}</div>
-      <div class="live" part="error" id="error" role="alert">${errorText(live)}</div>
+      ${this.#scanner.cameraView(m)}${this.#body()}
+      <div class="live" part="status" role="status">${statusText(live) || this.#tenderStatus()}</div>
+      <div class="live" part="error" id="error" role="alert">${errorText(live) || (this.#tender?.errorText(m) ?? "")}</div>
     </div>`;
   }
 
@@ -276,18 +328,42 @@ export class VoucherWidget extends LitElement {
       const input = { m, data, amount: this.#amountValue(), validUntil: this.validUntil, currency };
       return this.#issue?.render({ ...input, money: this.#money, date: this.#date }) ?? nothing;
     }
-    return redeemView({
+    const tender = this.#tender?.render({
+      m,
+      currency,
+      dueMinor: dueMinorOf(this.amount, currency),
+      money: this.#money,
+      level: (ms) => levelAt(WARN_AT, ms),
+      canRelease: data.capabilities.release,
+    });
+    if (this.#tender && !this.#tender.accepting(dueMinorOf(this.amount, currency))) return tender;
+    const entry = redeemView({
       m,
       flow: this.#flow.state,
       data,
       values: { code: this.code, pin: this.pin, amount: this.#amountValue() },
       currency,
-      dueMinor: dueMinorOf(this.amount, currency),
+      dueMinor: this.#dueMinor(currency),
       money: this.#money,
       date: this.#date,
       remainingMs: this.#countdown.remainingMs ?? 0,
       countdownLevel: levelAt(WARN_AT, this.#countdown.remainingMs),
+      camera: this.#scanner.cameraAvailable,
     });
+    return tender ? html`${tender}${entry}` : entry;
+  }
+
+  /** The sale's due amount in minor units; split tender: what its vouchers leave due. */
+  #dueMinor(currency = this.#currency()): number | null {
+    const due = dueMinorOf(this.amount, currency);
+    return this.#tender ? this.#tender.remainingDue(due) : due;
+  }
+
+  #orderRefFor = (holdId: string): string => orderRefFor(holdId, this.orderRef);
+
+  #tenderStatus(): string {
+    const currency = this.#currency();
+    return this.#tender?.statusText(this.messages, currency, dueMinorOf(this.amount, currency), this.#money) ?? "";
   }
 
   #currency(): string {
@@ -305,7 +381,9 @@ export class VoucherWidget extends LitElement {
     const full = fullValueOf(this.#flow.state);
     if (full) return moneyText(full, locale);
     const balance = this.#flow.state.voucher?.balance;
-    return this.amountInput ?? defaultAmountText(this.amount, this.#currency(), balance, locale);
+    const currency = this.#currency();
+    const due = this.#tender && currency ? fromMinor(this.#dueMinor(currency) ?? 0, currency) : this.amount;
+    return this.amountInput ?? defaultAmountText(due, currency, balance, locale);
   }
 
   #money = (value: Money): string => formatMoney(value, this.locale || undefined);
@@ -358,15 +436,28 @@ export class VoucherWidget extends LitElement {
       return;
     }
     const input = event.target as HTMLInputElement;
-    // A scanner types the code and Enter: go on to the PIN when this account's vouchers have one and it is empty.
-    if (event.key === "Enter" && input.name === "code") {
-      const pin = this.renderRoot.querySelector<HTMLInputElement>("#pin");
-      this.code = groupCode(input.value);
-      if (pin && !pin.value) {
+    // Enter advances: code → PIN (while empty) → amount → the form's step (a scan's Enter never gets here).
+    if (event.key === "Enter" && this.mode !== "issue" && (input.name === "code" || input.name === "pin")) {
+      if (input.name === "code") this.code = groupCode(input.value);
+      const next = nextInput(this.renderRoot, input.name);
+      if (next) {
         event.preventDefault();
-        pin.focus();
+        next.focus();
       }
     }
+  }
+
+  /** A scanned or camera-read code is a new voucher, wherever the burst was typed (false: not taken now). */
+  #takeCode(code: string, field: string): boolean {
+    const action = this.mode === "issue" ? "ignore" : scanAction(this.#flow.state.phase);
+    if (action === "ignore") return false;
+    // The last voucher is done with: start the next one (only the entry: a split tender's list stays).
+    if (action === "next") this.#flow.reset(false);
+    this.code = groupCode(code);
+    this.pin = "";
+    if (action === "next" || field === "amount") this.amountInput = null;
+    this.#flow.dispatch({ type: "edit", field: "code" });
+    return true;
   }
 
   #back(): void {
@@ -376,6 +467,9 @@ export class VoucherWidget extends LitElement {
     }
     const { phase } = this.#flow.state;
     if (phase === Phase.Redeemed || phase === Phase.Checked) this.reset();
+    // Entering: Escape clears what was typed (a failed or checked entry steps back to entering first).
+    else if (phase === Phase.Entering)
+      [this.code, this.pin, this.amountInput, this.#focusTarget] = ["", "", null, "#code"];
     else if (phase !== Phase.Held || this.#caps.result.data?.capabilities.release)
       this.#flow.dispatch({ type: "back" });
   }
@@ -390,7 +484,7 @@ export class VoucherWidget extends LitElement {
       return;
     }
     const fields = { code: this.code, pin: this.pin, amount: this.#amountValue() };
-    this.#flow.submit(fields, { currency, pin: data.capabilities.pin, dueMinor: dueMinorOf(this.amount, currency) });
+    this.#flow.submit(fields, { currency, pin: data.capabilities.pin, dueMinor: this.#dueMinor(currency) });
   }
 
   #onClick(event: MouseEvent): void {
@@ -406,8 +500,12 @@ export class VoucherWidget extends LitElement {
       retry: () => this.#caps.load(),
       copy: () => this.#issue?.copy(this.renderRoot, this.messages),
       print: () => this.#issue?.print(),
+      camera: () => this.#scanner.openCamera(),
+      "camera-close": () => this.#scanner.closeCamera(),
     };
+    const action = target.getAttribute("data-action") ?? "";
+    if (this.#tender?.act(action, this.#orderRefFor, this.#caps.result.data?.capabilities.release ?? false)) return;
     // Submit buttons (check, hold, sell) carry an action name too, but the form's submit event runs them.
-    actions[target.getAttribute("data-action") ?? ""]?.();
+    actions[action]?.();
   }
 }

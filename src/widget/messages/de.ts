@@ -68,6 +68,13 @@ export const de: Messages = {
   keptByService:
     "Diese Reservierung besteht nur in diesem Dienst: Bis der Gutschein hier eingelöst ist, könnte er über andere Kanäle noch verwendet werden.",
   cannotIssue: "Über dieses Konto können keine Gutscheine verkauft werden.",
+  camera: {
+    open: "Mit Kamera scannen",
+    title: "Kamerascanner",
+    hint: "Den Barcode oder QR-Code des Gutscheins vor die Kamera halten.",
+    close: "Kamera schließen",
+    unavailable: "Die Kamera kann hier nicht verwendet werden. Bitte den Code eintippen oder scannen.",
+  },
   valueMissing: "Bitte zuerst einen Geschenkgutschein eingeben und reservieren.",
   loading: "Wird geladen…",
   checking: "Gutschein wird geprüft…",
@@ -86,6 +93,33 @@ export const de: Messages = {
   redeemedStatus: (amount, remaining) =>
     remaining ? `${amount} eingelöst. Restguthaben ${remaining}.` : `${amount} eingelöst.`,
   issued: (amount) => `Gutschein über ${amount} ausgestellt.`,
+  tender: {
+    title: "Gutscheine für diesen Einkauf",
+    addAnother: "Weiteren Gutschein hinzufügen",
+    due: "Zu zahlen",
+    covered: "Mit Gutscheinen bezahlt",
+    stillDue: "Noch offen",
+    timeLeftOn: (code) => `Verbleibende Zeit für ${code}`,
+    remove: (code) => `${code} entfernen`,
+    retry: (code) => `${code} erneut versuchen`,
+    redeemAll: (count) => (count === 1 ? "Gutschein einlösen" : `${count} Gutscheine einlösen`),
+    nextSale: "Nächster Einkauf",
+    states: {
+      held: "Reserviert",
+      redeeming: "Wird eingelöst…",
+      redeemed: "Eingelöst",
+      failed: "Nicht eingelöst",
+      releasing: "Wird entfernt…",
+    },
+    summary: (covered, stillDue) =>
+      stillDue === null ? `Gutscheine decken ${covered}.` : `Gutscheine decken ${covered}. Noch offen: ${stillDue}.`,
+    complete: (count, total) =>
+      count === 1 ? `1 Gutschein über ${total} eingelöst.` : `${count} Gutscheine über ${total} eingelöst.`,
+    failed: (code, reason) => `${code} wurde nicht eingelöst: ${reason}`,
+    expiring: (code, seconds) => `${code}: noch ${durationText("de", seconds)} reserviert.`,
+    expired: (code) => `Die Reservierung für ${code} ist abgelaufen; der Gutschein wurde von diesem Einkauf entfernt.`,
+    gone: (code) => `${code} ist nicht mehr reserviert und wurde von diesem Einkauf entfernt.`,
+  },
   errors: {
     INVALID_REQUEST: "Einige Angaben wurden nicht akzeptiert. Bitte prüfen und erneut versuchen.",
     NOT_FOUND: "Nicht gefunden.",

@@ -92,6 +92,14 @@ export const en = {
     "This hold is kept by this service only: until the voucher is redeemed here, it could still be used through other channels.",
   /** Issue mode on an account that cannot issue. */
   cannotIssue: "This account can't sell vouchers.",
+  /** The camera scanner (offered where the browser reads barcodes). */
+  camera: {
+    open: "Scan with camera",
+    title: "Camera scanner",
+    hint: "Hold the voucher's barcode or QR code in front of the camera.",
+    close: "Close camera",
+    unavailable: "The camera can't be used here. Type or scan the code instead.",
+  },
   /** A `required` widget in a form that is submitted before a voucher is held (the form's validation message). */
   valueMissing: "Enter a gift voucher and hold it before you continue.",
   // Status lines, read out by the live region.
@@ -114,6 +122,35 @@ export const en = {
   redeemedStatus: (amount: string, remaining: string | null) =>
     remaining ? `Redeemed ${amount}. Remaining balance ${remaining}.` : `Redeemed ${amount}.`,
   issued: (amount: string) => `Voucher for ${amount} issued.`,
+  /** Split tender: several vouchers on one sale (the `split` attribute). */
+  tender: {
+    title: "Vouchers on this sale",
+    addAnother: "Add another voucher",
+    due: "Amount due",
+    covered: "Paid by vouchers",
+    stillDue: "Still due",
+    timeLeftOn: (code: string) => `Time left on ${code}`,
+    remove: (code: string) => `Remove ${code}`,
+    retry: (code: string) => `Retry ${code}`,
+    redeemAll: (count: number) => (count === 1 ? "Redeem voucher" : `Redeem ${count} vouchers`),
+    nextSale: "Next sale",
+    states: {
+      held: "Held",
+      redeeming: "Redeeming…",
+      redeemed: "Redeemed",
+      failed: "Not redeemed",
+      releasing: "Removing…",
+    },
+    /** The live status after each change: what the vouchers cover and what is left to pay. */
+    summary: (covered: string, stillDue: string | null) =>
+      stillDue === null ? `Vouchers cover ${covered}.` : `Vouchers cover ${covered}. Still due: ${stillDue}.`,
+    complete: (count: number, total: string) =>
+      count === 1 ? `1 voucher redeemed for ${total}.` : `${count} vouchers redeemed for ${total}.`,
+    failed: (code: string, reason: string) => `${code} was not redeemed: ${reason}`,
+    expiring: (code: string, seconds: number) => `${code}: ${durationText("en", seconds)} left on the hold.`,
+    expired: (code: string) => `The hold on ${code} ran out, so it was taken off this sale.`,
+    gone: (code: string) => `${code} is no longer held, so it was taken off this sale.`,
+  },
   errors: {
     INVALID_REQUEST: "Some of the details were not accepted. Check them and try again.",
     NOT_FOUND: "Not found.",

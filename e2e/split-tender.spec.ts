@@ -1,0 +1,198 @@
+/**
+ * Split tender (`<voucher-widget split>`): several vouchers on one sale, each with its own countdown and
+ * remove button, the amount still due kept up to date, and one redeem for them all in which a failure
+ * belongs to its voucher alone. Money is read back from the simulator, as the provider sees it.
+ */
+import type { Page } from "@playwright/test";
+import { en } from "../src/widget/messages/en.ts";
+import { checkoutUrl, expect, test } from "./support/fixtures.ts";
+import { jtlRemaining, seedJtlVoucher } from "./support/simulator.ts";
+import type { VoucherWidgetPage } from "./support/voucher-widget.page.ts";
+
+const minutes = (n: number) => n * 60_000;
+
+/** The list's row for a voucher, found by its remove button's name (the masked code). */
+function items(widget: VoucherWidgetPage) {
+  return widget.part("tender-item");
+}
+
+async function tenderEvents(widget: VoucherWidgetPage) {
+  return (await widget.events()).filter((e) => e.type === "voucher-tender");
+}
+
+async function recordTender(page: Page) {
+  await page.evaluate(() => {
+    const w = window as unknown as { voucherEvents: { type: string; detail: unknown }[] };
+    document.addEventListener("voucher-tender", (event) => {
+      w.voucherEvents.push({ type: event.type, detail: (event as CustomEvent).detail });
+    });
+  });
+}
+
+test.describe("split tender", () => {
+  test("two vouchers pay one sale: the rest due follows each hold, one redeem takes both", async ({ page, widget }) => {
+    const first = await seedJtlVoucher({ amount: "20.00" });
+    const second = await seedJtlVoucher({ amount: "30.00", pin: "4321" });
+    await page.goto(checkoutUrl({ amount: "42.50", split: "1" }));
+    await widget.recordEvents();
+    await recordTender(page);
+
+    // The first voucher is worth less than the sale: the cashier holds what it has.
+    await widget.hold({ code: first.code }, "20.00");
+    await expect(items(widget)).toHaveCount(1);
+    await expect(widget.part("covered")).toHaveText("€20.00");
+    await expect(widget.part("still-due")).toHaveText("€22.50");
+    // The entry is ready for the next voucher, its amount the rest due, focus on the code.
+    await expect(widget.code).toHaveValue("");
+    await expect(widget.code).toBeFocused();
+    await expect(widget.amount).toHaveValue("22.50");
+    await expect(widget.status).toHaveText(en.tender.summary("€20.00", "€22.50"));
+
+    await widget.hold({ code: second.code, pin: "4321" });
+    await expect(items(widget)).toHaveCount(2);
+    await expect(widget.part("still-due")).toHaveText("€0.00");
+    // Nothing left to pay: no entry form, and focus waits on the one button that finishes the sale.
+    await expect(widget.code).toHaveCount(0);
+    const redeemAll = widget.root.getByRole("button", { name: en.tender.redeemAll(2) });
+    await expect(redeemAll).toBeFocused();
+    await expect(widget.root.getByRole("timer")).toHaveCount(2);
+
+    await page.keyboard.press("Enter");
+    await expect(widget.root.getByRole("button", { name: en.tender.nextSale })).toBeVisible();
+    await expect(items(widget).and(widget.root.locator("[data-state=redeemed]"))).toHaveCount(2);
+    await expect(widget.status).toHaveText(en.tender.complete(2, "€42.50"));
+    expect(await jtlRemaining(first.id)).toBe("0.00");
+    expect(await jtlRemaining(second.id)).toBe("7.50");
+
+    const events = await widget.events();
+    expect(events.filter((e) => e.type === "voucher-held")).toHaveLength(2);
+    expect(events.filter((e) => e.type === "voucher-redeemed")).toHaveLength(2);
+    const last = (await tenderEvents(widget)).at(-1)?.detail as { complete: boolean; remainingDue: unknown };
+    expect(last).toMatchObject({ complete: true, remainingDue: { amount: "0.00", currency: "EUR" } });
+    // Events carry masked codes only.
+    expect(JSON.stringify(events)).not.toContain(first.code);
+    expect(JSON.stringify(events)).not.toContain(second.code);
+
+    // Next sale: an empty list and a fresh entry for the whole amount.
+    await widget.root.getByRole("button", { name: en.tender.nextSale }).click();
+    await expect(items(widget)).toHaveCount(0);
+    await expect(widget.amount).toHaveValue("42.50");
+  });
+
+  test("remove releases one voucher: it leaves the list, the rest due grows back, its balance is untouched", async ({
+    page,
+    widget,
+  }) => {
+    const first = await seedJtlVoucher({ amount: "10.00" });
+    const second = await seedJtlVoucher({ amount: "10.00" });
+    await page.goto(checkoutUrl({ amount: "30.00", split: "1" }));
+    await widget.recordEvents();
+    await widget.hold({ code: first.code }, "10.00");
+    await widget.hold({ code: second.code }, "10.00");
+    await expect(widget.part("still-due")).toHaveText("€10.00");
+
+    const masked = (await items(widget).first().locator("[part~=masked-code]").textContent()) ?? "";
+    await widget.root.getByRole("button", { name: en.tender.remove(masked) }).click();
+    await expect(items(widget)).toHaveCount(1);
+    await expect(widget.part("still-due")).toHaveText("€20.00");
+    await expect(widget.amount).toHaveValue("20.00");
+    expect((await widget.events()).filter((e) => e.type === "voucher-released")).toHaveLength(1);
+
+    // The released voucher can be held again at once (no hold is left on it), here by the same sale.
+    await widget.hold({ code: first.code }, "10.00");
+    await expect(items(widget)).toHaveCount(2);
+    await widget.root.getByRole("button", { name: en.tender.redeemAll(2) }).click();
+    await expect(widget.root.locator("[data-state=redeemed]")).toHaveCount(2);
+    expect(await jtlRemaining(first.id)).toBe("0.00");
+    expect(await jtlRemaining(second.id)).toBe("0.00");
+  });
+
+  test("one voucher fails to redeem: the other is redeemed once, the failed one is retried and redeemed once", async ({
+    page,
+    widget,
+  }) => {
+    const first = await seedJtlVoucher({ amount: "25.00" });
+    const second = await seedJtlVoucher({ amount: "25.00" });
+    await page.goto(checkoutUrl({ amount: "40.00", split: "1" }));
+    await widget.recordEvents();
+    await widget.hold({ code: first.code }, "20.00");
+    await widget.hold({ code: second.code });
+    await expect(widget.part("still-due")).toHaveText("€0.00");
+
+    // The provider refuses the next charge it gets, before doing anything (429, come back in 2 minutes):
+    // one of the two fails. (A 5xx would leave the outcome unknown for the BFF's settle grace instead.)
+    const faults = await fetch(`${process.env.E2E_SIM_JTL_URL}/__sim/faults`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ rateLimit: { count: 1, retryAfterSeconds: 120, pathPrefix: "/v1/reservations/" } }),
+    });
+    expect(faults.ok).toBe(true);
+    await widget.root.getByRole("button", { name: en.tender.redeemAll(2) }).click();
+
+    const failed = widget.root.locator("[part~=tender-item][data-state=failed]");
+    await expect(failed).toHaveCount(1);
+    await expect(widget.root.locator("[part~=tender-item][data-state=redeemed]")).toHaveCount(1);
+    const masked = (await failed.locator("[part~=masked-code]").textContent()) ?? "";
+    // The cashier sees which one failed, and why, and focus is on its retry button.
+    await expect(widget.alert).toContainText(masked);
+    const retry = widget.root.getByRole("button", { name: en.tender.retry(masked) });
+    await expect(retry).toBeFocused();
+    const charged = [await jtlRemaining(first.id), await jtlRemaining(second.id)].sort();
+    // Exactly one voucher was charged: 25 − 20 = 5.00 or 25 − 20 = 5.00; the other untouched at 25.00.
+    expect(charged).toEqual(["25.00", "5.00"]);
+
+    await page.keyboard.press("Enter");
+    await expect(widget.root.locator("[part~=tender-item][data-state=redeemed]")).toHaveCount(2);
+    await expect(widget.root.getByRole("button", { name: en.tender.nextSale })).toBeFocused();
+    // Each charged once: neither the retry nor the first, successful redeem charged anything twice.
+    expect(await jtlRemaining(first.id)).toBe("5.00");
+    expect(await jtlRemaining(second.id)).toBe("5.00");
+    const redeemed = (await widget.events()).filter((e) => e.type === "voucher-redeemed");
+    expect(redeemed).toHaveLength(2);
+    expect((await widget.events()).filter((e) => e.type === "voucher-error")).toHaveLength(1);
+  });
+
+  test("each voucher has its own countdown; vouchers whose hold runs out leave the sale with a notice", async ({
+    page,
+    widget,
+  }) => {
+    await page.clock.install();
+    const first = await seedJtlVoucher({ amount: "10.00" });
+    const second = await seedJtlVoucher({ amount: "10.00" });
+    await page.goto(checkoutUrl({ amount: "50.00", split: "1" }));
+    await widget.recordEvents();
+    await widget.hold({ code: first.code }, "10.00");
+    await widget.hold({ code: second.code }, "10.00");
+    await expect(items(widget)).toHaveCount(2);
+    await expect(widget.part("still-due")).toHaveText("€30.00");
+
+    // One timer per voucher, each named after its voucher's masked code.
+    const codes = await items(widget).locator("[part~=masked-code]").allTextContents();
+    for (const code of codes) {
+      await expect(widget.root.getByRole("timer", { name: en.tender.timeLeftOn(code) })).toHaveText(
+        /^(30:00|29:[0-5]\d)$/,
+      );
+    }
+    // Step over each mark (jumping over several at once announces only the nearest, as after a sleeping tab).
+    await page.clock.fastForward(minutes(25) + 10_000);
+    await expect(widget.root.locator("[data-level=soon]")).toHaveCount(2);
+    await page.clock.fastForward(minutes(4));
+    await expect(widget.root.locator("[data-level=warning]")).toHaveCount(2);
+    await page.clock.fastForward(30_000);
+    for (const code of codes) {
+      const timer = widget.root.getByRole("timer", { name: en.tender.timeLeftOn(code) });
+      await expect(timer).toHaveText(/^00:[0-2]\d$/);
+      await expect(timer).toHaveAttribute("data-level", "urgent");
+    }
+    const expiring = (await widget.events()).filter((e) => e.type === "voucher-expiring");
+    // 5 minutes, 1 minute and 30 seconds, for each of the two.
+    expect(expiring).toHaveLength(6);
+
+    await page.clock.fastForward(30_000);
+    await expect(items(widget)).toHaveCount(0);
+    await expect(widget.alert).toHaveText(/ran out/);
+    await expect(widget.amount).toHaveValue("50.00");
+    expect((await widget.events()).filter((e) => e.type === "voucher-expired")).toHaveLength(2);
+    expect(await jtlRemaining(first.id)).toBe("10.00");
+  });
+});

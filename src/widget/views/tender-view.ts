@@ -1,0 +1,111 @@
+/**
+ * Split tender's list: every voucher on the sale with its amount, its own countdown or outcome and its
+ * own actions (remove; retry where a redeem failed and may be tried again), then what the vouchers cover
+ * and what is still due. Pure: state and formatters in, template out.
+ */
+import { html, nothing, type TemplateResult } from "lit";
+import { formatRemaining } from "../../flow/countdown-controller.ts";
+import { ItemState, redeemable, type TenderItem, type TenderState, tenderComplete } from "../../flow/tender.ts";
+import type { Money } from "../../shared/contract.schema.ts";
+import type { Messages } from "../messages/index.ts";
+import { button } from "./field.ts";
+import type { CountdownLevel } from "./held-view.ts";
+
+export interface TenderViewInput {
+  m: Messages;
+  tender: TenderState;
+  money: (value: Money) => string;
+  /** Milliseconds left on an item's hold. */
+  remainingMs: (id: string) => number;
+  /** How close an expiry `ms` away is, by the warning marks passed (as the single hold's countdown shows it). */
+  level: (ms: number) => CountdownLevel | null;
+  covered: Money;
+  /** The sale's due amount and what is left of it; null where the page gave no amount. */
+  due: Money | null;
+  stillDue: Money | null;
+  /** The account can release holds: items get a remove button. */
+  canRelease: boolean;
+  /** The words for an item's error. */
+  errorWords: (item: TenderItem) => string;
+}
+
+function itemView(i: TenderViewInput, item: TenderItem): TemplateResult {
+  const { m } = i;
+  const code = item.hold.voucher.maskedCode;
+  const id = item.hold.id;
+  const counting = item.state === ItemState.Held || item.state === ItemState.Failed;
+  const left = i.remainingMs(id);
+  const level = i.level(left);
+  const timerId = `timer-${id}`;
+  const redemption = item.redemption;
+  return html`<li part="tender-item" data-state=${item.state} data-hold=${id}>
+    <span part="masked-code">${code}</span>
+    <span part="held-amount">${i.money(redemption?.amount ?? item.hold.amount)}</span>
+    <span part="tender-state">${m.tender.states[item.state]}</span>
+    ${
+      counting
+        ? html`<span class="visually-hidden" id=${timerId}>${m.tender.timeLeftOn(code)}</span
+            ><span
+              part=${level ? `countdown countdown-${level}` : "countdown"}
+              data-level=${level ?? nothing}
+              role="timer"
+              aria-labelledby=${timerId}
+              >${formatRemaining(left)}</span
+            >`
+        : nothing
+    }
+    ${
+      redemption?.remainingBalance
+        ? html`<span part="remaining-balance">${m.remaining}: ${i.money(redemption.remainingBalance)}</span>`
+        : nothing
+    }
+    ${item.error ? html`<span class="item-error" part="tender-error">${i.errorWords(item)}</span>` : nothing}
+    <span class="item-actions">
+      ${
+        item.state === ItemState.Failed && item.error?.retryable !== false
+          ? button({ label: m.tender.retry(code), action: `retry:${id}`, part: "retry-button" })
+          : nothing
+      }
+      ${
+        i.canRelease &&
+        (item.state === ItemState.Held || item.state === ItemState.Failed || item.state === ItemState.Releasing)
+          ? button({
+              label: m.tender.remove(code),
+              action: `remove:${id}`,
+              part: "remove-button",
+              busy: item.state === ItemState.Releasing,
+            })
+          : nothing
+      }
+    </span>
+  </li>`;
+}
+
+/** The list and its totals; the "redeem all" button below them, or "next sale" once everything is redeemed. */
+export function tenderView(i: TenderViewInput): TemplateResult | typeof nothing {
+  const { m, tender } = i;
+  if (!tender.items.length) return nothing;
+  const count = redeemable(tender).length;
+  const busy = tender.items.some((x) => x.state === ItemState.Redeeming || x.state === ItemState.Releasing);
+  return html`<section class="tender" part="tender" aria-labelledby="tender-title">
+    <h3 id="tender-title" part="tender-title">${m.tender.title}</h3>
+    <ul part="tender-list">
+      ${tender.items.map((item) => itemView(i, item))}
+    </ul>
+    <dl part="summary tender-summary">
+      ${i.due ? html`<dt>${m.tender.due}</dt><dd part="due">${i.money(i.due)}</dd>` : nothing}
+      <dt>${m.tender.covered}</dt>
+      <dd part="covered">${i.money(i.covered)}</dd>
+      ${i.stillDue ? html`<dt>${m.tender.stillDue}</dt><dd part="still-due">${i.money(i.stillDue)}</dd>` : nothing}
+    </dl>
+    <div class="actions" part="actions">
+      ${
+        tenderComplete(tender)
+          ? button({ label: m.tender.nextSale, action: "next", primary: true })
+          : count > 0 || busy
+            ? button({ label: m.tender.redeemAll(Math.max(count, 1)), action: "redeem", primary: true, busy })
+            : nothing
+      }
+    </div>
+  </section>`;
+}
