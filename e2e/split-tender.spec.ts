@@ -3,6 +3,9 @@
  * remove button, the amount still due kept up to date, and one redeem for them all in which a failure
  * belongs to its voucher alone. Money is read back from the simulator, as the provider sees it.
  */
+
+import { randomInt } from "node:crypto";
+import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { en } from "../src/widget/messages/en.ts";
 import { checkoutUrl, expect, test } from "./support/fixtures.ts";
@@ -18,6 +21,30 @@ function items(widget: VoucherWidgetPage) {
 
 async function tenderEvents(widget: VoucherWidgetPage) {
   return (await widget.events()).filter((e) => e.type === "voucher-tender");
+}
+
+/** A fresh activated CRM.COM voucher with its own secret number (the PIN), seeded in its simulator. */
+async function seedCrmVoucher(value: string): Promise<{ number: string; secret_number: string }> {
+  const response = await fetch(`${process.env.E2E_SIM_CRMCOM_URL}/__sim/vouchers`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ value, secret_number: String(randomInt(1_000_000, 10_000_000)) }),
+  });
+  if (!response.ok) throw new Error(`seeding failed: ${response.status}`);
+  return (await response.json()) as { number: string; secret_number: string };
+}
+
+async function crmState(number: string): Promise<string> {
+  const response = await fetch(`${process.env.E2E_SIM_CRMCOM_URL}/__sim/vouchers/${number}`);
+  return ((await response.json()) as { life_cycle_state: string }).life_cycle_state;
+}
+
+/** axe-core finds nothing wrong with the page as it is now (the widget's shadow root included). */
+async function expectAccessible(page: Page) {
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }
 
 async function recordTender(page: Page) {
@@ -56,6 +83,7 @@ test.describe("split tender", () => {
     const redeemAll = widget.root.getByRole("button", { name: en.tender.redeemAll(2) });
     await expect(redeemAll).toBeFocused();
     await expect(widget.root.getByRole("timer")).toHaveCount(2);
+    await expectAccessible(page);
 
     await page.keyboard.press("Enter");
     await expect(widget.root.getByRole("button", { name: en.tender.nextSale })).toBeVisible();
@@ -137,6 +165,7 @@ test.describe("split tender", () => {
     await expect(widget.alert).toContainText(masked);
     const retry = widget.root.getByRole("button", { name: en.tender.retry(masked) });
     await expect(retry).toBeFocused();
+    await expectAccessible(page);
     const charged = [await jtlRemaining(first.id), await jtlRemaining(second.id)].sort();
     // Exactly one voucher was charged: 25 − 20 = 5.00 or 25 − 20 = 5.00; the other untouched at 25.00.
     expect(charged).toEqual(["25.00", "5.00"]);
@@ -194,5 +223,38 @@ test.describe("split tender", () => {
     await expect(widget.amount).toHaveValue("50.00");
     expect((await widget.events()).filter((e) => e.type === "voucher-expired")).toHaveLength(2);
     expect(await jtlRemaining(first.id)).toBe("10.00");
+  });
+
+  test("check-first, full-value-only vouchers (CRM.COM): each is checked and held whole, never past what is still due", async ({
+    page,
+    widget,
+  }) => {
+    const big = await seedCrmVoucher("30.00");
+    const small = await seedCrmVoucher("10.00");
+    const tooBig = await seedCrmVoucher("20.00");
+    await page.goto(checkoutUrl({ account: "crmcom", amount: "42.50", currency: "EUR", split: "1" }));
+
+    for (const voucher of [big, small]) {
+      await widget.code.fill(voucher.number);
+      await widget.pin.fill(voucher.secret_number);
+      await widget.button("check").click();
+      await widget.button("hold").click();
+      await expect(widget.code).toHaveValue("");
+    }
+    await expect(items(widget)).toHaveCount(2);
+    await expect(widget.part("still-due")).toHaveText("€2.50");
+
+    // A voucher worth more than what is still due can only be used whole: no hold is offered for it.
+    await widget.code.fill(tooBig.number);
+    await widget.pin.fill(tooBig.secret_number);
+    await widget.button("check").click();
+    await expect(widget.part("amount-hint")).toHaveText(en.errors.FULL_VALUE_OVER_DUE);
+    await expect(widget.button("hold")).toHaveCount(0);
+
+    await widget.root.getByRole("button", { name: en.tender.redeemAll(2) }).click();
+    await expect(widget.root.locator("[data-state=redeemed]")).toHaveCount(2);
+    expect(await crmState(big.number)).toBe("USED");
+    expect(await crmState(small.number)).toBe("USED");
+    expect(await crmState(tooBig.number)).toBe("ACTIVATED");
   });
 });
