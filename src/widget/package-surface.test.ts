@@ -170,7 +170,7 @@ describe("type declarations", () => {
       document.addEventListener("voucher-error", (e) => e.detail.retryable === true);
       // @ts-expect-error: a redemption's detail has no such field
       el.addEventListener("voucher-redeemed", (e) => e.detail.redemptionID);
-      // @ts-expect-error: the amount is Money ({value, currency}), not a number
+      // @ts-expect-error: the amount is Money ({amount, currency}), not a number
       el.addEventListener("voucher-held", (e) => e.detail.amount.toFixed(2));
       el.required = true;
       el.name = "voucher";

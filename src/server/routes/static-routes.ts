@@ -7,6 +7,13 @@ import { join } from "node:path";
 import fastifyStatic from "@fastify/static";
 import type { FastifyInstance } from "fastify";
 
+/** The demo page served under a strict Content-Security-Policy (public/embed/csp.html). */
+export const STRICT_CSP_PAGE = "/embed/csp.html";
+/** No `unsafe-inline`, no `unsafe-eval`: everything from this origin, as a careful merchant would set it. */
+export const STRICT_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; " +
+  "object-src 'none'; base-uri 'none'";
+
 export interface StaticRouteDeps {
   /** Folder holding the widget build (voucher-widget.js and its chunks). */
   widgetDir: string;
@@ -32,6 +39,15 @@ export async function registerStaticRoutes(app: FastifyInstance, deps: StaticRou
   }
   if (!deps.demoRoot) return;
   const publicDir = join(deps.demoRoot, "public");
-  await app.register(fastifyStatic, { root: publicDir, prefix: "/", index: false, decorateReply: true });
+  await app.register(fastifyStatic, {
+    root: publicDir,
+    prefix: "/",
+    index: false,
+    decorateReply: true,
+    setHeaders(reply, path) {
+      // The strict-CSP demo proves the widget needs no inline script or style and no eval.
+      if (path.endsWith(STRICT_CSP_PAGE)) reply.header("content-security-policy", STRICT_CSP);
+    },
+  });
   app.get("/", (_request, reply) => reply.type("text/html").sendFile("index.html", deps.demoRoot as string));
 }
