@@ -91,6 +91,13 @@ describe("widget bundle", () => {
         `${lang} chunk holds one pack`,
       ).toEqual([`${lang}.ts`]);
     }
+    // The camera scanner (issue 5) loads when its button is pressed: none of its code is in what every page fetches.
+    const inCamera = (c: Rolldown.OutputChunk) => c.moduleIds.some((id) => id.includes("/src/widget/camera/"));
+    expect(
+      [...statics].some((name) => inCamera(chunks.get(name) as Rolldown.OutputChunk)),
+      "camera statically",
+    ).toBe(false);
+    expect(lazy.some(inCamera), "camera scanner is its own chunk").toBe(true);
     expect(total).toBeLessThanOrEqual(BUDGET_BYTES);
   });
 });

@@ -32,6 +32,8 @@ export interface EntryViewInput {
   fullValue: Money | null;
   /** That full value is more than the due amount: no hold is offered, the hint says why. */
   overDue: boolean;
+  /** The browser reads barcodes: a camera button beside the code (scanner-controller.ts). */
+  camera?: boolean;
 }
 
 const AMOUNT_HINT = "amount-hint";
@@ -53,6 +55,7 @@ export function entryView(i: EntryViewInput): TemplateResult {
       readonly: busy,
       code: true,
       enterkeyhint: i.pin === "none" ? "go" : "next",
+      ...(i.camera ? { beside: button({ label: m.camera.open, action: "camera", part: "camera-button", busy }) } : {}),
     })}
     ${
       i.pin === "none"

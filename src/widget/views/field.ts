@@ -19,14 +19,14 @@ export interface FieldOptions {
   enterkeyhint?: string;
   /** Id of a hint element that describes the field even without an error. */
   hintId?: string;
+  /** A control beside the input (the code's camera button), on the same row. */
+  beside?: TemplateResult;
 }
 
 /** Renders the field; `ERROR_ID` is the alert region holding the error text. */
 export function field(o: FieldOptions): TemplateResult {
   const describedBy = [o.invalid ? ERROR_ID : "", o.hintId ?? ""].filter(Boolean).join(" ");
-  return html`<div class="field" part="field ${o.name}-field">
-    <label part="label" for=${o.name}>${o.label}</label>
-    <input
+  const input = html`<input
       id=${o.name}
       name=${o.name}
       part="input ${o.part}"
@@ -40,7 +40,10 @@ export function field(o: FieldOptions): TemplateResult {
       ?readonly=${o.readonly}
       aria-invalid=${o.invalid ? "true" : "false"}
       aria-describedby=${describedBy || nothing}
-    />
+    />`;
+  return html`<div class="field" part="field ${o.name}-field">
+    <label part="label" for=${o.name}>${o.label}</label>
+    ${o.beside ? html`<div class="beside">${input}${o.beside}</div>` : input}
   </div>`;
 }
 
