@@ -140,6 +140,29 @@ test.describe("the widget's languages", () => {
       expect(asked).toEqual(["nl"]);
     });
 
+    test("the demo page's Language select switches every widget, and offers the browser's own", async ({ page }) => {
+      await page.goto(`${process.env.E2E_BFF_URL}/`);
+      const select = page.getByRole("combobox", { name: "Language" });
+      await expect(select.getByRole("option")).toHaveText([
+        "Browser language",
+        "English",
+        "Deutsch",
+        "Français",
+        "Nederlands",
+        "Español",
+        "Italiano",
+      ]);
+      const checkout = page.locator("#checkout-widget");
+      await expect(checkout.getByRole("group", { name: en.title })).toHaveAttribute("lang", "en");
+      await select.selectOption("it-IT");
+      await expect(checkout.getByRole("group", { name: italian.title })).toHaveAttribute("lang", "it");
+      await expect(page.locator("#order-total")).toHaveText(await money(page, 42.5, "it-IT"));
+      await select.selectOption("");
+      await expect(checkout.getByRole("group", { name: nl.title })).toHaveAttribute("lang", "nl");
+      await expect(page.locator("#pos-widget").getByRole("group", { name: nl.title })).toBeVisible();
+      await expect(page.locator("html")).toHaveAttribute("lang", "nl");
+    });
+
     test("<voucher-codes> speaks Dutch too", async ({ page }) => {
       await page.goto(adminUrl({ locale: "none" }));
       const admin = page.locator("voucher-codes");
