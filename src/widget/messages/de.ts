@@ -1,4 +1,4 @@
-/** German messages, loaded on demand (a separate chunk) when the `locale` attribute starts with `de`. */
+/** German messages, loaded on demand (a separate chunk) for locales whose language is `de` (de-DE, de-AT, de-CH). */
 import { durationText } from "./duration-text.ts";
 import type { Messages } from "./en.ts";
 
