@@ -303,7 +303,7 @@ test.describe("the whole flow by keyboard alone", () => {
     await expect(widget.code).toHaveValue(voucher.code);
   });
 
-  test("Spaaza (check first, no PIN): the scan runs the check; Enter holds; Enter redeems", async ({
+  test("Spaaza (check first, no PIN): the scan runs the check, Enter holds, Enter redeems: 2 cashier keys", async ({
     page,
     widget,
   }) => {
@@ -315,21 +315,38 @@ test.describe("the whole flow by keyboard alone", () => {
     await expect(widget.part("balance")).toHaveText("€50.00");
     await expect(widget.amount).toBeFocused();
     await expect(widget.amount).toHaveValue("12.30");
-    // Escape steps back from the checked voucher to its code; Enter checks it again.
-    await keys.press("Escape");
-    await expect(widget.part("balance")).toHaveCount(0);
-    await expect(widget.code).toBeFocused();
-    await keys.press("Enter");
-    await expect(widget.amount).toBeFocused();
-
     await keys.press("Enter");
     await expect(widget.part("held-amount")).toHaveText("€12.30");
     await expect(widget.button("redeem")).toBeFocused();
     await keys.press("Enter");
     await expect(widget.part("remaining-balance")).toHaveText("€37.70");
     await expect(widget.button("next")).toBeFocused();
-    // Escape (back), Enter (check again), Enter (hold), Enter (redeem).
-    expect(keys.cashier).toBe(4);
+    expect(keys.cashier).toBe(2);
+  });
+
+  test("Spaaza: Escape steps back from a checked voucher to its code, Enter checks it again", async ({
+    page,
+    widget,
+  }) => {
+    const key = await seedSpaaza("20.00");
+    const keys = await openTill(page, { account: "spaaza", amount: "5.00", currency: "EUR" });
+    await widget.code.focus();
+    await keys.scan(key);
+    await expect(widget.amount).toBeFocused();
+
+    await keys.press("Escape");
+    await expect(widget.part("balance")).toHaveCount(0);
+    await expect(widget.amount).toHaveCount(0);
+    await expect(widget.code).toBeFocused();
+    await expect(widget.code).toHaveValue(groupCode(key));
+    await keys.press("Enter");
+    await expect(widget.part("balance")).toHaveText("€20.00");
+    await expect(widget.amount).toBeFocused();
+    // Escape twice: back to the code, then the entry is cleared for the next customer.
+    await keys.press("Escape");
+    await keys.press("Escape");
+    await expect(widget.code).toHaveValue("");
+    await expect(widget.code).toBeFocused();
   });
 
   test("CRM.COM (check with the secret number, full value): scan, PIN + Enter, Enter, Enter", async ({

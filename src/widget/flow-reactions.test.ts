@@ -97,6 +97,12 @@ describe("focusTargetFor", () => {
       error: { code: "PIN_LOCKED", field: "pin", operation: "hold", retryable: true },
     });
     expect(focusTargetFor(failed)).toBe("#pin");
+    const fail = (code: string, retryable: boolean) =>
+      transition(initialState, { type: "fail", error: { code, operation: "hold", retryable } });
+    // Nothing to correct, but worth another go: the form's button, where Enter retries.
+    expect(focusTargetFor(fail("NETWORK_ERROR", true))).toBe("form [type=submit]");
+    expect(focusTargetFor(fail("PROVIDER_UNAVAILABLE", true))).toBe("form [type=submit]");
+    expect(focusTargetFor(fail("FORBIDDEN", false))).toBe("#code");
   });
 });
 

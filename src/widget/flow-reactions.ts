@@ -39,7 +39,9 @@ export function focusTargetFor(state: FlowState): string | null {
     case Phase.Expired:
       return "#code";
     case Phase.Failed:
-      return `#${state.error?.field ?? "code"}`;
+      // The field the error is about; a fault worth retrying (network, busy provider): the button, so Enter retries.
+      if (state.error?.field) return `#${state.error.field}`;
+      return state.error?.retryable ? "form [type=submit]" : "#code";
     case Phase.Ready:
       // Also where the amount is read-only (full value only): its description says why, and Enter holds.
       return "#amount";

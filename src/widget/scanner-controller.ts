@@ -107,9 +107,7 @@ export class ScannerController implements ReactiveController {
   }
 
   /** Whether the camera button is offered (read once per render). */
-  get cameraAvailable(): boolean {
-    return cameraSupported();
-  }
+  readonly cameraAvailable = cameraSupported();
 
   hostConnected(): void {
     this.#connected = true;
@@ -130,41 +128,25 @@ export class ScannerController implements ReactiveController {
     try {
       const { CameraScan } = await import("./camera/camera-scan.ts");
       if (!this.#connected) return;
-      const camera = new CameraScan({
-        update: () => this.#host.requestUpdate(),
-        found: (code) => {
-          this.closeCamera(false);
-          this.#take(code, "camera");
-        },
+      this.#camera = new CameraScan(this.#host, (code) => {
+        this.closeCamera(false);
+        this.#take(code, "camera");
       });
-      this.#camera = camera;
-      this.#host.requestUpdate();
-      await this.#host.updateComplete;
-      if (this.#camera !== camera) return;
-      focusInto(this.#host.renderRoot.querySelector<HTMLElement>("[data-action=camera-close]"));
-      await camera.start(this.#host.renderRoot.querySelector("video"));
+      await this.#camera.open();
     } finally {
       this.#opening = false;
     }
   }
 
-  /** Stops the camera (every track, every frame callback) and removes its view; focus back to the code. */
+  /** Stops the camera (every track, every frame callback) and removes its view; `refocus`: back to the code. */
   closeCamera(refocus = true): void {
-    const camera = this.#camera;
-    if (!camera) return;
+    this.#camera?.stop(refocus);
     this.#camera = null;
-    camera.stop();
-    this.#host.requestUpdate();
-    if (refocus) void this.#host.updateComplete.then(() => focusInto(this.#query("#code")));
   }
 
   /** The camera view while it is open. */
   cameraView(m: Messages): TemplateResult | typeof nothing {
     return this.#camera?.render(m) ?? nothing;
-  }
-
-  #query(selector: string): HTMLElement | null {
-    return this.#host.renderRoot.querySelector<HTMLElement>(selector);
   }
 
   #onKey = (event: KeyboardEvent): void => {

@@ -7,6 +7,7 @@
  */
 // lit/html.js rather than lit: importing lit's index from this chunk made Rolldown move all of lit into a
 // shared chunk that every page would have to fetch before the widget renders.
+import type { ReactiveControllerHost } from "lit";
 import { html, type TemplateResult } from "lit/html.js";
 import type { Messages } from "../messages/index.ts";
 
@@ -22,15 +23,13 @@ type BarcodeDetectorClass = new () => BarcodeDetectorLike;
 /** Frames between two reads: reading every frame at 30 fps would only warm the terminal up. */
 const READ_EVERY_MS = 100;
 
-export interface CameraLink {
-  /** The view changed (the camera failed): render again. */
-  update: () => void;
-  /** A barcode was read; the camera is still running until the link stops it. */
-  found: (code: string) => void;
-}
+/** The element the view lives in (the scanner controller's host). */
+export type CameraHost = ReactiveControllerHost & { renderRoot: ParentNode };
 
 export class CameraScan {
-  readonly #link: CameraLink;
+  readonly #host: CameraHost;
+  /** A barcode was read; the camera is still running until the controller stops it. */
+  readonly #found: (code: string) => void;
   #stream: MediaStream | null = null;
   #video: HTMLVideoElement | null = null;
   #frame: number | null = null;
@@ -38,8 +37,18 @@ export class CameraScan {
   #stopped = false;
   #failed = false;
 
-  constructor(link: CameraLink) {
-    this.#link = link;
+  constructor(host: CameraHost, found: (code: string) => void) {
+    this.#host = host;
+    this.#found = found;
+  }
+
+  /** Shows the view, puts focus on its close button (Escape and Enter close it too), starts the camera. */
+  async open(): Promise<void> {
+    this.#host.requestUpdate();
+    await this.#host.updateComplete;
+    if (this.#stopped) return;
+    this.#query<HTMLElement>("[data-action=camera-close]")?.focus();
+    await this.start(this.#query("video"));
   }
 
   /** Asks for the back camera and reads frames until a barcode is found or `stop()` is called. */
@@ -62,14 +71,20 @@ export class CameraScan {
     } catch {
       // Refused, no camera, or closed mid-start: say so (unless closed), the code can still be typed.
       if (this.#stopped) return;
-      this.stop();
+      this.#halt();
       this.#failed = true;
-      this.#link.update();
+      this.#host.requestUpdate();
     }
   }
 
-  /** Stops everything: frame callbacks, tracks, the video's source. Safe to call more than once. */
-  stop(): void {
+  /** Stops everything (frame callbacks, tracks, the video's source) and hides the view; `refocus`: to the code. */
+  stop(refocus = false): void {
+    this.#halt();
+    this.#host.requestUpdate();
+    if (refocus) void this.#host.updateComplete.then(() => this.#query<HTMLElement>("#code")?.focus());
+  }
+
+  #halt(): void {
     this.#stopped = true;
     const video = this.#video;
     if (this.#frame !== null) {
@@ -115,8 +130,12 @@ export class CameraScan {
       // A frame the detector could not take (not decoded yet): try the next one.
     }
     if (this.#stopped) return;
-    if (code) this.#link.found(code);
+    if (code) this.#found(code);
     else this.#next(detector);
+  }
+
+  #query<E extends Element>(selector: string): E | null {
+    return this.#host.renderRoot.querySelector<E>(selector);
   }
 }
 
