@@ -120,3 +120,14 @@ for (const theme of ["light", "dark"] as const satisfies readonly Theme[]) {
     );
   });
 }
+
+test("the header's theme switch changes the brand theme and keeps it in the URL", async ({ page }) => {
+  await page.goto(`${process.env.E2E_BFF_URL}/`);
+  const hold = new VoucherWidgetPage(page, "#checkout-widget").button("hold");
+  await expect(page.locator("html")).toHaveAttribute("data-theme", "light");
+  await expect(hold).toHaveCSS("background-color", ACCENT.light);
+  await page.getByLabel("Theme").selectOption("dark");
+  await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
+  await expect(hold).toHaveCSS("background-color", ACCENT.dark);
+  expect(new URL(page.url()).searchParams.get("theme")).toBe("dark");
+});

@@ -153,7 +153,8 @@ describe("type declarations", () => {
       );
   }
 
-  it("type events, properties and methods for a consumer, and reject wrong details", () => {
+  // A full program with the DOM lib: seconds on a busy machine.
+  it("type events, properties and methods for a consumer, and reject wrong details", { timeout: 90_000 }, () => {
     const errors = typeCheck(`
       import "${pkg.name}";
       import { VoucherWidget, type VoucherHeldDetail } from "${pkg.name}";
@@ -184,7 +185,7 @@ describe("type declarations", () => {
     expect(errors).toEqual([]);
   });
 
-  it("catch the mistake when a directive is not needed (the check above can fail)", () => {
+  it("catch the mistake when a directive is not needed (the check above can fail)", { timeout: 90_000 }, () => {
     const errors = typeCheck(`
       import "${pkg.name}";
       const el = document.createElement("voucher-widget");
