@@ -123,6 +123,8 @@ describe("custom-elements.json", () => {
 
   it("declares <voucher-codes> and both tag definitions", () => {
     expect(names(element("voucher-codes").attributes)).toContain("page-size");
+    const added = element("voucher-codes").events?.find((e) => e.name === "voucher-code-added");
+    expect(added?.type?.text).toBe("CustomEvent<VoucherCodeAddedDetail>");
     const definitions = manifest.modules
       .flatMap((m) => m.exports ?? [])
       .filter((e) => e.kind === "custom-element-definition");
@@ -180,6 +182,9 @@ describe("type declarations", () => {
       // @ts-expect-error: mode is "redeem" | "issue"
       el.mode = "sell";
       const codes: VoucherCodes = document.createElement("voucher-codes");
+      codes.addEventListener("voucher-code-added", (e) => e.detail.voucherId.length);
+      // @ts-expect-error: a deleted code's detail has no voucherId
+      codes.addEventListener("voucher-code-deleted", (e) => e.detail.voucherId);
       export { codes, valid, value };
     `);
     expect(errors).toEqual([]);

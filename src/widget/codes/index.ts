@@ -4,4 +4,5 @@
  */
 import "./define.ts";
 
+export type * from "./events.ts";
 export { VoucherCodes } from "./voucher-codes.ts";
