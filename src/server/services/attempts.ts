@@ -1,9 +1,11 @@
 /**
  * Limits on wrong codes and PINs: counted per voucher (by HMAC, so guessing PINs for one voucher locks
- * it) and per terminal (so one terminal cannot sweep through codes). Checked before the provider is asked.
+ * it) and per terminal (so one terminal cannot sweep through codes). Checked before the provider is asked,
+ * inside the caller's transaction (a hold checks them in the one that claims its key).
  */
 import { HttpProblem, isHttpProblem } from "../errors/http-problem.ts";
-import { failuresSince, recordFailures } from "../store/attempts-repo.ts";
+import { failuresOfVoucherAndTerminal, recordFailures } from "../store/attempts-repo.ts";
+import type { Queryable } from "../store/db.ts";
 import type { Deps } from "./context.ts";
 import type { RequestContext } from "./types.ts";
 
@@ -24,15 +26,23 @@ function lockedFor(times: readonly Date[], limit: number, windowMs: number, now:
   return Math.max(1, Math.ceil((freesAt - now.getTime()) / 1000));
 }
 
-/** Throws PIN_LOCKED or RATE_LIMITED when too many failures were seen recently. */
-export async function assertNotLocked(deps: Deps, ctx: RequestContext, voucherHmac: string): Promise<void> {
+/** Throws PIN_LOCKED or RATE_LIMITED when too many failures were seen recently (read in `tx`). */
+export async function assertNotLockedIn(
+  tx: Queryable,
+  deps: Deps,
+  ctx: RequestContext,
+  voucherHmac: string,
+): Promise<void> {
   const now = deps.now();
   const windowMs = deps.limits.windowSeconds * 1000;
   const since = new Date(now.getTime() - windowMs);
-  const [voucher, terminal] = await deps.db.transaction(async (tx) => [
-    await failuresSince(tx, ctx.account.id, "voucher", voucherHmac, since),
-    await failuresSince(tx, ctx.account.id, "terminal", ctx.terminalId, since),
-  ]);
+  const { voucher, terminal } = await failuresOfVoucherAndTerminal(
+    tx,
+    ctx.account.id,
+    voucherHmac,
+    ctx.terminalId,
+    since,
+  );
   const voucherWait = lockedFor(voucher, deps.limits.perVoucher, windowMs, now);
   if (voucherWait !== null) {
     throw new HttpProblem("PIN_LOCKED", "Too many wrong codes or PINs for this voucher. Try again later.", {
@@ -48,16 +58,15 @@ export async function assertNotLocked(deps: Deps, ctx: RequestContext, voucherHm
 }
 
 /**
- * Runs a provider call that tests a code (and PIN) under the limits: refuses when locked, and records a
- * failure for the voucher and the terminal when the provider answers VOUCHER_INVALID.
+ * Runs a provider call that tests a code (and PIN) whose limits the caller has already checked
+ * (`assertNotLockedIn`), recording a failure for the voucher and the terminal on VOUCHER_INVALID.
  */
-export async function underAttemptLimits<T>(
+export async function recordingFailures<T>(
   deps: Deps,
   ctx: RequestContext,
   voucherHmac: string,
   call: () => Promise<T>,
 ): Promise<T> {
-  await assertNotLocked(deps, ctx, voucherHmac);
   try {
     return await call();
   } catch (error) {

@@ -1,8 +1,8 @@
 /** Checking a voucher by code (and PIN): balance, status and validity, under the failed-attempt limits. */
 import { type CheckRequest, type CheckResponse, maskCode, money, normalizeCode } from "../../shared/index.ts";
 import { hasLiveHold } from "../store/holds-repo.ts";
-import { underAttemptLimits } from "./attempts.ts";
-import { type Deps, voucherHmac } from "./context.ts";
+import { assertNotLockedIn, recordingFailures } from "./attempts.ts";
+import { type Deps, transactionThenProblem, voucherHmac } from "./context.ts";
 import type { RequestContext } from "./types.ts";
 
 /**
@@ -12,12 +12,17 @@ import type { RequestContext } from "./types.ts";
 export async function check(deps: Deps, ctx: RequestContext, req: CheckRequest): Promise<CheckResponse> {
   const code = normalizeCode(req.code);
   const hmac = voucherHmac(deps, ctx.account.id, code);
-  const info = await underAttemptLimits(deps, ctx, hmac, () =>
+  // One read before the provider is asked: the limits, and whether the voucher is held here (the provider
+  // may not know: emulated holds, or a sale on another terminal). Either answer is a snapshot; reading the
+  // hold just before the provider call rather than just after it saves a transaction per check.
+  const heldHere = await transactionThenProblem(deps, async (tx) => {
+    await assertNotLockedIn(tx, deps, ctx, hmac);
+    return hasLiveHold(tx, ctx.account.id, hmac, deps.now());
+  });
+  const info = await recordingFailures(deps, ctx, hmac, () =>
     ctx.account.adapter.check({ code, ...(req.pin !== undefined ? { pin: req.pin } : {}) }),
   );
-  // The provider may not know a voucher is held here (emulated holds, or a sale on another terminal).
-  const held =
-    info.status === "active" && (await deps.db.transaction((tx) => hasLiveHold(tx, ctx.account.id, hmac, deps.now())));
+  const held = info.status === "active" && heldHere;
   return {
     voucher: {
       maskedCode: maskCode(code),

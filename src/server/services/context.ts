@@ -1,9 +1,9 @@
 /** What every money service shares: the store, the sealer, the clock, the logger and a few helpers. */
 import { randomBytes } from "node:crypto";
 import { type Ability, type Capabilities, type Money, toMinor } from "../../shared/index.ts";
-import { HttpProblem } from "../errors/http-problem.ts";
+import { HttpProblem, isHttpProblem } from "../errors/http-problem.ts";
 import type { HeldVoucher } from "../providers/port.ts";
-import type { Db } from "../store/db.ts";
+import type { Db, Queryable } from "../store/db.ts";
 import type { HoldRow } from "../store/holds-repo.ts";
 import type { AttemptLimits } from "./attempts.ts";
 import type { Sealer } from "./sealer.ts";
@@ -109,4 +109,23 @@ export function heldVoucher(deps: Deps, hold: HoldRow): HeldVoucher {
     amount: { minor: hold.amountMinor, currency: hold.currency },
     expiresAt: hold.expiresAt,
   };
+}
+
+/**
+ * Runs `fn` in a transaction in which an HttpProblem it throws does not undo what it wrote before: the
+ * transaction commits and the problem is thrown afterwards (an expiry found on the way is recorded). Like
+ * an idempotent `start` step, `fn` must not turn an SQL error into an HttpProblem (the transaction is
+ * then aborted).
+ */
+export async function transactionThenProblem<S>(deps: Deps, fn: (tx: Queryable) => Promise<S>): Promise<S> {
+  const outcome = await deps.db.transaction(async (tx) => {
+    try {
+      return { value: await fn(tx) };
+    } catch (error) {
+      if (isHttpProblem(error)) return { problem: error };
+      throw error;
+    }
+  });
+  if ("problem" in outcome) throw outcome.problem;
+  return outcome.value;
 }

@@ -1,15 +1,19 @@
 /**
  * Creating a hold: record a pending hold (the database refuses a second live hold on the voucher),
  * commit, ask the provider, then activate it. No transaction stays open across the provider call.
+ *
+ * Two transactions on the way: the first claims the idempotency key, checks the failed-attempt limits and
+ * records the pending hold linked to the key; the second activates the hold, journals it and stores the
+ * answer under the key. A crash between them leaves a pending hold the key points at: a retry with the
+ * key retires it and holds afresh, and the sweeper expires it otherwise.
  */
 import { type HoldRequest, type HoldResponse, maskCode, normalizeCode } from "../../shared/index.ts";
 import { HttpProblem, isHttpProblem } from "../errors/http-problem.ts";
 import type { UpstreamHold } from "../providers/port.ts";
-import { isUniqueViolation } from "../store/db.ts";
-import { findHoldById, type HoldRow, insertPendingHold, ONE_LIVE_HOLD_INDEX, updateHold } from "../store/holds-repo.ts";
-import { setKeyResource } from "../store/idempotency-repo.ts";
+import type { Queryable } from "../store/db.ts";
+import { findHoldById, type HoldRow, insertPendingHoldIfFree, moveHold, updateHold } from "../store/holds-repo.ts";
 import { appendJournal } from "../store/journal.ts";
-import { underAttemptLimits } from "./attempts.ts";
+import { assertNotLockedIn, recordingFailures } from "./attempts.ts";
 import {
   accountMinor,
   after,
@@ -18,12 +22,15 @@ import {
   newId,
   requireAbility,
   sealHoldSecrets,
+  transactionThenProblem,
   voucherHmac,
 } from "./context.ts";
 import { expireVoucherHolds } from "./hold-expiry.ts";
 import { holdBody } from "./hold-view.ts";
 import { runIdempotent } from "./idempotency.ts";
 import type { RequestContext, StoredOutcome } from "./types.ts";
+
+const voucherHeld = () => new HttpProblem("VOUCHER_HELD", "This voucher is already held by another sale.");
 
 /** POST /holds. */
 export async function createHold(
@@ -39,56 +46,82 @@ export async function createHold(
   const amountMinor = accountMinor(ctx, req.amount);
   const ttlSeconds = holdTtl(adapter.capabilities, req.ttlSeconds);
   const keptBy = adapter.capabilities.holdKeptBy ?? "service";
+  const code = normalizeCode(req.code);
+  const hmac = voucherHmac(deps, accountId, code);
+  const id = newId("hold");
+  const amount = { minor: amountMinor, currency: ctx.account.currency };
 
-  return runIdempotent(deps, { ctx, key, route: "createHold", body: req }, async (handle) => {
-    if (handle.resourceId) {
-      const earlier = await resumeEarlierAttempt(deps, handle.resourceId);
-      if (earlier) return { status: 201, body: { hold: holdBody(earlier, deps.now()) } };
-    }
-    const code = normalizeCode(req.code);
-    const hmac = voucherHmac(deps, accountId, code);
-    const id = newId("hold");
-    const amount = { minor: amountMinor, currency: ctx.account.currency };
-    const upstream = await underAttemptLimits(deps, ctx, hmac, async () => {
-      const now = deps.now();
-      await deps.db.transaction(async (tx) => {
-        await expireVoucherHolds(tx, accountId, hmac, now);
-        try {
-          await insertPendingHold(tx, {
-            id,
-            accountId,
-            terminalId: ctx.terminalId,
-            voucherHmac: hmac,
-            maskedCode: maskCode(code),
-            amountMinor,
-            currency: amount.currency,
-            keptBy,
-            expiresAt: after(now, deps.pendingHoldMs),
-            secrets: sealHoldSecrets(deps, id, { code, ...(req.pin !== undefined ? { pin: req.pin } : {}) }),
-            now,
-          });
-          await setKeyResource(tx, accountId, key, id);
-        } catch (error) {
-          if (isUniqueViolation(error, ONE_LIVE_HOLD_INDEX)) {
-            throw new HttpProblem("VOUCHER_HELD", "This voucher is already held by another sale.");
+  /**
+   * Refuses when the code or PIN is locked, expires the voucher's lapsed holds and records the pending
+   * hold, linked to the key; returns its id. An HttpProblem thrown here leaves what was written before it
+   * committed.
+   */
+  const begin = async (tx: Queryable): Promise<string> => {
+    await assertNotLockedIn(tx, deps, ctx, hmac);
+    const now = deps.now();
+    const pending = {
+      id,
+      accountId,
+      terminalId: ctx.terminalId,
+      voucherHmac: hmac,
+      maskedCode: maskCode(code),
+      amountMinor,
+      currency: amount.currency,
+      keptBy,
+      expiresAt: after(now, deps.pendingHoldMs),
+      secrets: sealHoldSecrets(deps, id, { code, ...(req.pin !== undefined ? { pin: req.pin } : {}) }),
+      now,
+    };
+    const link = { accountId, key };
+    // Most vouchers are free: insert first, and only when the voucher has a live hold expire its lapsed
+    // ones and try once more. The one-live-hold index decides either way.
+    if (await insertPendingHoldIfFree(tx, pending, link)) return id;
+    await expireVoucherHolds(tx, accountId, hmac, now);
+    if (!(await insertPendingHoldIfFree(tx, pending, link))) throw voucherHeld();
+    return id;
+  };
+
+  return runIdempotent<HoldResponse, string>(
+    deps,
+    { ctx, key, route: "createHold", body: req },
+    {
+      start: (tx) => begin(tx),
+      work: async (handle, started) => {
+        if (started === undefined) {
+          // An earlier attempt under this key left a hold: its answer, or retire it and start afresh.
+          const earlier = await resumeEarlierAttempt(deps, handle.resourceId as string);
+          if (earlier) return { status: 201, body: { hold: holdBody(earlier, deps.now()) } };
+          await transactionThenProblem(deps, begin);
+        }
+        const upstream = await recordingFailures(deps, ctx, hmac, async () => {
+          try {
+            return await adapter.hold({
+              code,
+              ...(req.pin !== undefined ? { pin: req.pin } : {}),
+              amount,
+              ttlSeconds,
+            });
+          } catch (error) {
+            await deps.db.transaction((tx) => moveHold(tx, id, ["pending"], "failed", deps.now()));
+            if (isHttpProblem(error) && error.outcomeUnknown) {
+              // A reservation may exist upstream without our knowing its id; it lapses at the provider's expiry.
+              deps.logger.warn({ holdId: id, code: error.code }, "hold outcome unknown; marked failed");
+            }
+            throw error;
           }
-          throw error;
-        }
-      });
-      try {
-        return await adapter.hold({ code, ...(req.pin !== undefined ? { pin: req.pin } : {}), amount, ttlSeconds });
-      } catch (error) {
-        await deps.db.transaction((tx) => updateHold(tx, id, ["pending"], { state: "failed" }, deps.now()));
-        if (isHttpProblem(error) && error.outcomeUnknown) {
-          // A reservation may exist upstream without our knowing its id; it lapses at the provider's expiry.
-          deps.logger.warn({ holdId: id, code: error.code }, "hold outcome unknown; marked failed");
-        }
-        throw error;
-      }
-    });
-    const hold = await activate(deps, ctx, id, upstream);
-    return { status: 201, body: { hold: holdBody(hold, deps.now()) } };
-  });
+        });
+        // The provider holds the amount now. Should activating fail, the key keeps pointing at the pending
+        // hold, and a retry with it retires that hold at once instead of waiting out the key's lease.
+        handle.keepOnFailure = true;
+        return {
+          finish: async (tx) => {
+            const hold = await activate(tx, deps, ctx, id, upstream);
+            return { status: 201, body: { hold: holdBody(hold, deps.now()) } };
+          },
+        };
+      },
+    },
+  );
 }
 
 /**
@@ -100,46 +133,42 @@ async function resumeEarlierAttempt(deps: Deps, holdId: string): Promise<HoldRow
   return deps.db.transaction(async (tx) => {
     const hold = await findHoldById(tx, holdId);
     if (hold?.state === "active") return hold;
-    if (hold?.state === "pending") await updateHold(tx, holdId, ["pending"], { state: "failed" }, deps.now());
+    if (hold?.state === "pending") await moveHold(tx, holdId, ["pending"], "failed", deps.now());
     return null;
   });
 }
 
-async function activate(deps: Deps, ctx: RequestContext, id: string, upstream: UpstreamHold) {
+/** Activates the pending hold with the provider's answer and journals it, in the caller's transaction. */
+async function activate(tx: Queryable, deps: Deps, ctx: RequestContext, id: string, upstream: UpstreamHold) {
   const now = deps.now();
-  const hold = await deps.db.transaction(async (tx) => {
-    const row = await updateHold(
-      tx,
-      id,
-      ["pending"],
-      {
-        state: "active",
-        reservationId: upstream.reservationId,
-        voucherRef: upstream.voucherId ?? null,
-        balanceMinor: upstream.balance?.minor ?? null,
-        balanceCurrency: upstream.balance?.currency ?? null,
-        expiresAt: upstream.expiresAt,
-      },
-      now,
-    );
-    if (row) {
-      await appendJournal(tx, {
-        at: now,
-        accountId: ctx.account.id,
-        terminalId: ctx.terminalId,
-        event: "hold_created",
-        holdId: id,
-        amountMinor: row.amountMinor,
-        currency: row.currency,
-        detail: { maskedCode: row.maskedCode, reservationId: upstream.reservationId, expiresAt: upstream.expiresAt },
-      });
-    }
-    return row;
-  });
+  const hold = await updateHold(
+    tx,
+    id,
+    ["pending"],
+    {
+      state: "active",
+      reservationId: upstream.reservationId,
+      voucherRef: upstream.voucherId ?? null,
+      balanceMinor: upstream.balance?.minor ?? null,
+      balanceCurrency: upstream.balance?.currency ?? null,
+      expiresAt: upstream.expiresAt,
+    },
+    now,
+  );
   if (!hold) {
     // The pending row outlived its grace (the provider took longer than pendingHoldMs) and was swept.
     deps.logger.warn({ holdId: id }, "provider answered a hold after its pending row was swept");
     throw new HttpProblem("PROVIDER_UNAVAILABLE", "The voucher provider answered too late. Please try again.");
   }
+  await appendJournal(tx, {
+    at: now,
+    accountId: ctx.account.id,
+    terminalId: ctx.terminalId,
+    event: "hold_created",
+    holdId: id,
+    amountMinor: hold.amountMinor,
+    currency: hold.currency,
+    detail: { maskedCode: hold.maskedCode, reservationId: upstream.reservationId, expiresAt: upstream.expiresAt },
+  });
   return hold;
 }

@@ -6,6 +6,7 @@
  */
 import type { Problem, RouteName } from "../../shared/index.ts";
 import { HttpProblem, isHttpProblem } from "../errors/http-problem.ts";
+import type { Queryable } from "../store/db.ts";
 import {
   completeKey,
   deleteKey,
@@ -48,16 +49,49 @@ export interface IdempotentOptions {
   sealed?: boolean;
 }
 
+/** A final answer, to be stored under the key. */
+export interface Answer<T> {
+  status: number;
+  body: T;
+}
+
 /**
- * Runs `work` at most once per (account, key) and stores its final answer. The fingerprint is an HMAC,
- * not a plain hash: bodies hold codes and PINs, and a short PIN under a plain hash is easily guessed.
+ * What the work hands back: the answer, or `finish`, the work's last database step, which runs in the
+ * same transaction that stores the answer (so the outcome and the stored answer commit together, in one
+ * durable commit). When that transaction fails, nothing of it is kept and the key is settled as after any
+ * failure of the work (set `keepOnFailure` first where money has already moved).
  */
-export async function runIdempotent<T>(
+export type WorkResult<T> = Answer<T> | { finish: (tx: Queryable) => Promise<Answer<T>> };
+
+export interface IdempotentSteps<S, T> {
+  /**
+   * The work's first database step, run inside the transaction that claims the key, so the claim and what
+   * must be durable before the provider call (a pending hold, a pending redemption) commit together.
+   * Runs only when nothing is left to settle (`handle.resourceId` is null); otherwise `work` gets
+   * `undefined` and does the step itself. An HttpProblem it throws is the answer: whatever the step wrote
+   * before throwing is committed with the key's settlement (a non-retryable problem stored, the key freed
+   * for a retryable one). It must not turn an SQL error into an HttpProblem (the transaction is then
+   * aborted); any other error rolls back the claim too, which frees the key.
+   */
+  start?: (tx: Queryable, handle: KeyHandle) => Promise<S>;
+  work: (handle: KeyHandle, started: S | undefined) => Promise<WorkResult<T>>;
+}
+
+/**
+ * Runs the work at most once per (account, key) and stores its final answer. The fingerprint is an HMAC,
+ * not a plain hash: bodies hold codes and PINs, and a short PIN under a plain hash is easily guessed.
+ *
+ * Transactions: claiming the key (with `start`, when given) is one; storing the answer (with `finish`,
+ * when the work returns one) is another. A money step therefore needs two durable commits: one before the
+ * provider is called, one after it answered, and never a transaction open across the provider call.
+ */
+export async function runIdempotent<T, S = undefined>(
   deps: Deps,
   req: KeyedRequest,
-  work: (handle: KeyHandle) => Promise<{ status: number; body: T }>,
+  steps: IdempotentSteps<S, T> | ((handle: KeyHandle) => Promise<WorkResult<T>>),
   options: IdempotentOptions = {},
 ): Promise<StoredOutcome<T>> {
+  const { start, work } = typeof steps === "function" ? { start: undefined, work: steps } : steps;
   const accountId = req.ctx.account.id;
   const fingerprint = deps.sealer.hmac(
     "idempotency",
@@ -68,9 +102,8 @@ export async function runIdempotent<T>(
   const now = deps.now();
 
   type Claim =
-    | { kind: "claimed"; resourceId: string | null }
-    | { kind: "conflict" }
-    | { kind: "busy" }
+    | { kind: "claimed"; handle: KeyHandle; started?: { value: S } }
+    | { kind: "refused"; problem: HttpProblem }
     | { kind: "done"; row: IdempotencyRow };
   const claim = await deps.db.transaction(async (tx): Promise<Claim> => {
     const { inserted, row } = await insertOrLockKey(tx, {
@@ -81,23 +114,38 @@ export async function runIdempotent<T>(
       lockedUntil: after(now, deps.leaseMs),
       now,
     });
-    if (inserted) return { kind: "claimed", resourceId: null };
-    if (row.fingerprint !== fingerprint) return { kind: "conflict" };
-    if (row.state === "done") return { kind: "done", row };
-    if (row.lockedUntil && row.lockedUntil > now) return { kind: "busy" };
-    // A crashed request's lease ran out, or an earlier attempt left a pending resource: take over.
-    await setKeyLease(tx, accountId, req.key, after(now, deps.leaseMs));
-    return { kind: "claimed", resourceId: row.resourceId };
+    if (!inserted) {
+      if (row.fingerprint !== fingerprint) {
+        return {
+          kind: "refused",
+          problem: new HttpProblem("IDEMPOTENCY_CONFLICT", "This Idempotency-Key was used with another request."),
+        };
+      }
+      if (row.state === "done") return { kind: "done", row };
+      if (row.lockedUntil && row.lockedUntil > now) {
+        return {
+          kind: "refused",
+          problem: new HttpProblem("IDEMPOTENCY_IN_PROGRESS", "A request with this Idempotency-Key is still running.", {
+            retryAfterSeconds: 1,
+          }),
+        };
+      }
+      // A crashed request's lease ran out, or an earlier attempt left a pending resource: take over.
+      await setKeyLease(tx, accountId, req.key, after(now, deps.leaseMs));
+    }
+    const handle: KeyHandle = { resourceId: inserted ? null : row.resourceId, keepOnFailure: false };
+    if (!start || handle.resourceId !== null) return { kind: "claimed", handle };
+    try {
+      return { kind: "claimed", handle, started: { value: await start(tx, handle) } };
+    } catch (error) {
+      if (!isHttpProblem(error)) throw error;
+      // The answer is this problem: settle the key in this same transaction (what start wrote stays).
+      await settleKeyIn(tx, deps, accountId, req.key, handle, error);
+      return { kind: "refused", problem: error };
+    }
   });
 
-  if (claim.kind === "conflict") {
-    throw new HttpProblem("IDEMPOTENCY_CONFLICT", "This Idempotency-Key was used with another request.");
-  }
-  if (claim.kind === "busy") {
-    throw new HttpProblem("IDEMPOTENCY_IN_PROGRESS", "A request with this Idempotency-Key is still running.", {
-      retryAfterSeconds: 1,
-    });
-  }
+  if (claim.kind === "refused") throw claim.problem;
   if (claim.kind === "done") {
     const { row } = claim;
     const body = row.sealedBody ? JSON.parse(deps.sealer.open(row.sealedBody, context)) : row.body;
@@ -105,37 +153,54 @@ export async function runIdempotent<T>(
     return { status: row.status ?? 200, body: body as T, replayed: true };
   }
 
-  const handle: KeyHandle = { resourceId: claim.resourceId, keepOnFailure: false };
-  let result: { status: number; body: T };
-  try {
-    result = await work(handle);
-  } catch (error) {
+  const { handle } = claim;
+  const store = async (tx: Queryable, result: Answer<T>) => {
+    const done = deps.now();
+    if (options.sealed) {
+      const sealedBody = deps.sealer.seal(JSON.stringify(result.body), context);
+      await completeKey(tx, { accountId, key: req.key, status: result.status, isError: false, sealedBody, now: done });
+    } else {
+      await completeKey(tx, {
+        accountId,
+        key: req.key,
+        status: result.status,
+        isError: false,
+        body: result.body,
+        now: done,
+      });
+    }
+  };
+  const failed = async (error: unknown): Promise<never> => {
     await settleKeyAfterFailure(deps, accountId, req.key, handle, error).catch((storeError: unknown) =>
       // The lease still frees the key in time; the client's answer is the original failure.
       deps.logger.error({ err: storeError, route: req.route }, "could not settle an idempotency key"),
     );
     throw error;
+  };
+
+  let outcome: WorkResult<T>;
+  try {
+    outcome = await work(handle, claim.started?.value);
+  } catch (error) {
+    return failed(error);
   }
-  const done = deps.now();
-  await deps.db.transaction((tx) =>
-    options.sealed
-      ? completeKey(tx, {
-          accountId,
-          key: req.key,
-          status: result.status,
-          isError: false,
-          sealedBody: deps.sealer.seal(JSON.stringify(result.body), context),
-          now: done,
-        })
-      : completeKey(tx, {
-          accountId,
-          key: req.key,
-          status: result.status,
-          isError: false,
-          body: result.body,
-          now: done,
-        }),
-  );
+  let result: Answer<T>;
+  if ("finish" in outcome) {
+    const { finish } = outcome;
+    try {
+      result = await deps.db.transaction(async (tx) => {
+        const answer = await finish(tx);
+        await store(tx, answer);
+        return answer;
+      });
+    } catch (error) {
+      return failed(error);
+    }
+  } else {
+    const answer = outcome;
+    await deps.db.transaction((tx) => store(tx, answer));
+    result = answer;
+  }
   return { ...result, replayed: false };
 }
 
@@ -146,23 +211,33 @@ async function settleKeyAfterFailure(
   handle: KeyHandle,
   error: unknown,
 ): Promise<void> {
-  await deps.db.transaction(async (tx) => {
-    if (handle.keepOnFailure) {
-      // Something is left pending: keep the record (and its resource) but let a retry in at once.
-      await setKeyLease(tx, accountId, key, null);
-    } else if (isHttpProblem(error) && !error.retryable) {
-      await completeKey(tx, {
-        accountId,
-        key,
-        status: error.status,
-        isError: true,
-        body: error.toProblem(),
-        now: deps.now(),
-      });
-    } else {
-      await deleteKey(tx, accountId, key);
-    }
-  });
+  await deps.db.transaction((tx) => settleKeyIn(tx, deps, accountId, key, handle, error));
+}
+
+/** After a failure: keep the record for a retry to settle, store a final problem, or free the key. */
+async function settleKeyIn(
+  tx: Queryable,
+  deps: Deps,
+  accountId: string,
+  key: string,
+  handle: KeyHandle,
+  error: unknown,
+): Promise<void> {
+  if (handle.keepOnFailure) {
+    // Something is left pending: keep the record (and its resource) but let a retry in at once.
+    await setKeyLease(tx, accountId, key, null);
+  } else if (isHttpProblem(error) && !error.retryable) {
+    await completeKey(tx, {
+      accountId,
+      key,
+      status: error.status,
+      isError: true,
+      body: error.toProblem(),
+      now: deps.now(),
+    });
+  } else {
+    await deleteKey(tx, accountId, key);
+  }
 }
 
 /** Rebuilds the HttpProblem a stored problem body came from, so a replay answers exactly as the first did. */

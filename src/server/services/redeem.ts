@@ -7,17 +7,18 @@
 import type { RedeemRequest, RedemptionResponse } from "../../shared/index.ts";
 import { HttpProblem, isHttpProblem } from "../errors/http-problem.ts";
 import type { HeldVoucher, UpstreamRedemption } from "../providers/port.ts";
-import { findHold, updateHold } from "../store/holds-repo.ts";
+import type { Queryable } from "../store/db.ts";
+import { findHold, moveHold } from "../store/holds-repo.ts";
 import { setKeyResource } from "../store/idempotency-repo.ts";
 import { appendJournal } from "../store/journal.ts";
 import { findRedemption, insertPendingRedemption, type RedemptionRow } from "../store/redemptions-repo.ts";
-import { after, type Deps, heldVoucher, newId, requireAbility } from "./context.ts";
+import { after, type Deps, heldVoucher, newId, requireAbility, transactionThenProblem } from "./context.ts";
 import { expireHold } from "./hold-expiry.ts";
 import { notActive } from "./hold-lifecycle.ts";
 import { redemptionBody } from "./hold-view.ts";
-import { type KeyHandle, runIdempotent } from "./idempotency.ts";
+import { type KeyHandle, runIdempotent, type WorkResult } from "./idempotency.ts";
 import { settlePending } from "./reconcile.ts";
-import { commitPending, failPending } from "./redemption-outcome.ts";
+import { commitPendingIn, failPending } from "./redemption-outcome.ts";
 import type { RequestContext, StoredOutcome } from "./types.ts";
 
 /** The answer a caller gets when the outcome is unknown and the provider cannot be asked yet. */
@@ -39,16 +40,25 @@ export async function redeem(
   if (ctx.account.adapter.capabilities.redeem === "none") {
     throw new HttpProblem("NOT_SUPPORTED", "This voucher provider does not support redemption.");
   }
-  return runIdempotent(deps, { ctx, key, route: "redeemHold", params: { id: holdId }, body: req }, async (handle) => {
-    if (handle.resourceId) {
-      const settled = await settleEarlierAttempt(deps, ctx, handle);
-      if (settled) return { status: 200, body: { redemption: redemptionBody(settled) } };
-    }
-    const started = await startRedemption(deps, ctx, holdId, req, key);
-    handle.resourceId = started.redemption.id;
-    const committed = await callProvider(deps, ctx, started, handle);
-    return { status: 200, body: { redemption: redemptionBody(committed) } };
-  });
+  // Two transactions on the happy path: the key's claim with the pending redemption (durable before the
+  // provider is called), then the committed redemption with the key's stored answer.
+  return runIdempotent<RedemptionResponse, Started>(
+    deps,
+    { ctx, key, route: "redeemHold", params: { id: holdId }, body: req },
+    {
+      start: (tx) => startRedemptionIn(tx, deps, ctx, holdId, req, key),
+      work: async (handle, started) => {
+        let begun = started;
+        if (begun === undefined) {
+          const settled = await settleEarlierAttempt(deps, ctx, handle);
+          if (settled) return { status: 200, body: { redemption: redemptionBody(settled) } };
+          begun = await transactionThenProblem(deps, (tx) => startRedemptionIn(tx, deps, ctx, holdId, req, key));
+        }
+        handle.resourceId = begun.redemption.id;
+        return callProvider(deps, ctx, begun, handle);
+      },
+    },
+  );
 }
 
 /** An earlier attempt under this key left a redemption: settle it; returns it if it went through. */
@@ -74,8 +84,12 @@ interface Started {
   held: HeldVoucher;
 }
 
-/** Checks the hold and records the pending redemption, all in one transaction. */
-async function startRedemption(
+/**
+ * Checks the hold and records the pending redemption, in the caller's transaction. A problem is thrown
+ * after anything it must keep was written (an expiry found on the way), never after a failed statement.
+ */
+async function startRedemptionIn(
+  tx: Queryable,
   deps: Deps,
   ctx: RequestContext,
   holdId: string,
@@ -83,50 +97,45 @@ async function startRedemption(
   key: string,
 ): Promise<Started> {
   const now = deps.now();
-  const started = await deps.db.transaction(async (tx) => {
-    const hold = await findHold(tx, ctx.account.id, holdId, { forUpdate: true });
-    if (!hold || hold.state === "pending" || hold.state === "failed") {
-      return { problem: new HttpProblem("HOLD_NOT_FOUND", "No such hold.") };
-    }
-    if (hold.state === "active" && hold.expiresAt <= now) {
-      await expireHold(tx, hold, now);
-      return { problem: new HttpProblem("HOLD_EXPIRED", "This hold has expired.") };
-    }
-    const problem = notActive(hold);
-    if (problem) return { problem };
-    // Opened before anything is recorded: a hold whose secrets cannot be read never becomes pending.
-    const held = heldVoucher(deps, hold);
-    const id = newId("red");
-    await insertPendingRedemption(tx, {
-      id,
-      holdId,
-      accountId: ctx.account.id,
-      terminalId: ctx.terminalId,
-      amountMinor: hold.amountMinor,
-      currency: hold.currency,
-      orderRef: req.orderRef,
-      idempotencyKey: key,
-      inFlightUntil: after(now, deps.leaseMs),
-      now,
-    });
-    await updateHold(tx, holdId, ["active"], { state: "redeeming" }, now);
-    await appendJournal(tx, {
-      at: now,
-      accountId: ctx.account.id,
-      terminalId: ctx.terminalId,
-      event: "redemption_pending",
-      holdId,
-      redemptionId: id,
-      amountMinor: hold.amountMinor,
-      currency: hold.currency,
-      detail: { orderRef: req.orderRef, reservationId: hold.reservationId },
-    });
-    await setKeyResource(tx, ctx.account.id, key, id);
-    return { redemption: (await findRedemption(tx, id)) as RedemptionRow, held };
+  const hold = await findHold(tx, ctx.account.id, holdId, { forUpdate: true });
+  if (!hold || hold.state === "pending" || hold.state === "failed") {
+    throw new HttpProblem("HOLD_NOT_FOUND", "No such hold.");
+  }
+  if (hold.state === "active" && hold.expiresAt <= now) {
+    await expireHold(tx, hold, now);
+    throw new HttpProblem("HOLD_EXPIRED", "This hold has expired.");
+  }
+  const problem = notActive(hold);
+  if (problem) throw problem;
+  // Opened before anything is recorded: a hold whose secrets cannot be read never becomes pending.
+  const held = heldVoucher(deps, hold);
+  const id = newId("red");
+  const redemption = await insertPendingRedemption(tx, {
+    id,
+    holdId,
+    accountId: ctx.account.id,
+    terminalId: ctx.terminalId,
+    amountMinor: hold.amountMinor,
+    currency: hold.currency,
+    orderRef: req.orderRef,
+    idempotencyKey: key,
+    inFlightUntil: after(now, deps.leaseMs),
+    now,
   });
-  // Thrown after the commit, so an expiry found on the way is recorded.
-  if ("problem" in started) throw started.problem;
-  return started;
+  await moveHold(tx, holdId, ["active"], "redeeming", now);
+  await appendJournal(tx, {
+    at: now,
+    accountId: ctx.account.id,
+    terminalId: ctx.terminalId,
+    event: "redemption_pending",
+    holdId,
+    redemptionId: id,
+    amountMinor: hold.amountMinor,
+    currency: hold.currency,
+    detail: { orderRef: req.orderRef, reservationId: hold.reservationId },
+  });
+  await setKeyResource(tx, ctx.account.id, key, id);
+  return { redemption, held };
 }
 
 /** Calls the provider and records the outcome; settles by lookup when the answer is lost. */
@@ -135,7 +144,7 @@ async function callProvider(
   ctx: RequestContext,
   started: Started,
   handle: KeyHandle,
-): Promise<RedemptionRow> {
+): Promise<WorkResult<RedemptionResponse>> {
   const { adapter } = ctx.account;
   const { redemption, held } = started;
   let upstream: UpstreamRedemption | undefined;
@@ -152,13 +161,21 @@ async function callProvider(
     );
   }
   if (upstream) {
+    const charged = upstream;
     // Money has moved: if recording it fails, keep the key so a retry settles instead of starting over.
     handle.keepOnFailure = true;
-    return commitPending(deps, redemption, upstream);
+    // Committed in the same transaction that stores the answer under the key.
+    return {
+      finish: async (tx) => {
+        const { row } = await commitPendingIn(tx, deps, redemption, charged);
+        return { status: 200, body: { redemption: redemptionBody(row) } };
+      },
+    };
   }
   const outcome = await settlePending(deps, adapter, redemption.id, { alreadyClaimed: true });
   if (outcome === "committed") {
-    return (await deps.db.transaction((tx) => findRedemption(tx, redemption.id))) as RedemptionRow;
+    const row = (await deps.db.transaction((tx) => findRedemption(tx, redemption.id))) as RedemptionRow;
+    return { status: 200, body: { redemption: redemptionBody(row) } };
   }
   if (outcome === "failed") {
     // The provider confirmed nothing happened: the client may simply try again.

@@ -5,7 +5,7 @@
  */
 import type { UpstreamRedemption } from "../providers/port.ts";
 import type { Queryable } from "../store/db.ts";
-import { findHoldById, updateHold } from "../store/holds-repo.ts";
+import { findHoldById, moveHold } from "../store/holds-repo.ts";
 import { appendJournal } from "../store/journal.ts";
 import { commitRedemption, failRedemption, findRedemption, type RedemptionRow } from "../store/redemptions-repo.ts";
 import type { Deps } from "./context.ts";
@@ -18,49 +18,64 @@ export async function commitPending(
   upstream: UpstreamRedemption,
   inTx?: (tx: Queryable, row: RedemptionRow) => Promise<void>,
 ): Promise<RedemptionRow> {
-  const now = deps.now();
   return deps.db.transaction(async (tx) => {
-    const changed = await commitRedemption(
-      tx,
-      redemption.id,
-      {
-        upstreamId: upstream.upstreamId,
-        ...(upstream.remainingBalance
-          ? { remainingMinor: upstream.remainingBalance.minor, remainingCurrency: upstream.remainingBalance.currency }
-          : {}),
-      },
-      now,
-    );
-    const row = (await findRedemption(tx, redemption.id)) as RedemptionRow;
-    if (!changed) {
-      if (row.state === "failed") {
-        // Only possible if a call outlived its lease and the reconciler settled it meanwhile.
-        deps.logger.error(
-          { redemptionId: row.id, upstreamId: upstream.upstreamId },
-          "provider redeemed a redemption recorded as failed",
-        );
-      }
-      return row;
-    }
-    await updateHold(tx, redemption.holdId, ["redeeming"], { state: "redeemed" }, now);
-    await appendJournal(tx, {
-      at: now,
-      accountId: row.accountId,
-      terminalId: row.terminalId,
-      event: "redemption_committed",
-      holdId: row.holdId,
-      redemptionId: row.id,
-      amountMinor: row.amountMinor,
-      currency: row.currency,
-      detail: {
-        upstreamId: upstream.upstreamId,
-        orderRef: row.orderRef,
-        ...(upstream.remainingBalance ? { remainingMinor: upstream.remainingBalance.minor } : {}),
-      },
-    });
-    if (inTx) await inTx(tx, row);
+    const { row, changed } = await commitPendingIn(tx, deps, redemption, upstream);
+    if (changed && inTx) await inTx(tx, row);
     return row;
   });
+}
+
+/**
+ * `commitPending` inside the caller's transaction (the one that also stores the request's answer).
+ * `changed` is false when the redemption was no longer pending (then nothing is written).
+ */
+export async function commitPendingIn(
+  tx: Queryable,
+  deps: Deps,
+  redemption: RedemptionRow,
+  upstream: UpstreamRedemption,
+): Promise<{ row: RedemptionRow; changed: boolean }> {
+  const now = deps.now();
+  const committed = await commitRedemption(
+    tx,
+    redemption.id,
+    {
+      upstreamId: upstream.upstreamId,
+      ...(upstream.remainingBalance
+        ? { remainingMinor: upstream.remainingBalance.minor, remainingCurrency: upstream.remainingBalance.currency }
+        : {}),
+    },
+    now,
+  );
+  if (!committed) {
+    const row = (await findRedemption(tx, redemption.id)) as RedemptionRow;
+    if (row.state === "failed") {
+      // Only possible if a call outlived its lease and the reconciler settled it meanwhile.
+      deps.logger.error(
+        { redemptionId: row.id, upstreamId: upstream.upstreamId },
+        "provider redeemed a redemption recorded as failed",
+      );
+    }
+    return { row, changed: false };
+  }
+  const row = committed;
+  await moveHold(tx, redemption.holdId, ["redeeming"], "redeemed", now);
+  await appendJournal(tx, {
+    at: now,
+    accountId: row.accountId,
+    terminalId: row.terminalId,
+    event: "redemption_committed",
+    holdId: row.holdId,
+    redemptionId: row.id,
+    amountMinor: row.amountMinor,
+    currency: row.currency,
+    detail: {
+      upstreamId: upstream.upstreamId,
+      orderRef: row.orderRef,
+      ...(upstream.remainingBalance ? { remainingMinor: upstream.remainingBalance.minor } : {}),
+    },
+  });
+  return { row, changed: true };
 }
 
 /** Fails a pending redemption and gives the hold back (or expires it for HOLD_EXPIRED). */
@@ -84,9 +99,12 @@ export async function failPending(
       currency: redemption.currency,
       detail: { errorCode, orderRef: redemption.orderRef },
     });
-    const hold = await findHoldById(tx, redemption.holdId);
-    if (hold && errorCode === "HOLD_EXPIRED") await expireHold(tx, hold, now, ["redeeming"]);
-    else await updateHold(tx, redemption.holdId, ["redeeming"], { state: "active" }, now);
+    if (errorCode === "HOLD_EXPIRED") {
+      const hold = await findHoldById(tx, redemption.holdId);
+      if (hold) await expireHold(tx, hold, now, ["redeeming"]);
+    } else {
+      await moveHold(tx, redemption.holdId, ["redeeming"], "active", now);
+    }
     if (inTx) await inTx(tx);
   });
 }

@@ -20,20 +20,31 @@ export async function recordFailures(
   }
 }
 
-/** Times of the failures for one subject since `since`, oldest first. */
-export async function failuresSince(
+/**
+ * The failures since `since` of a voucher and of a terminal, each oldest first and at most 1000, in one
+ * statement (one round trip for both subjects).
+ */
+export async function failuresOfVoucherAndTerminal(
   q: Queryable,
   accountId: string,
-  scope: AttemptScope,
-  subject: string,
+  voucherHmac: string,
+  terminalId: string,
   since: Date,
-): Promise<Date[]> {
-  const { rows } = await q.query<{ at: Date }>(
-    `SELECT at FROM failed_attempts WHERE account_id = $1 AND scope = $2 AND subject = $3 AND at > $4
-     ORDER BY at LIMIT 1000`,
-    [accountId, scope, subject, since],
+): Promise<{ voucher: Date[]; terminal: Date[] }> {
+  const { rows } = await q.query<{ scope: AttemptScope; at: Date }>(
+    `(SELECT 'voucher' AS scope, at FROM failed_attempts
+        WHERE account_id = $1 AND scope = 'voucher' AND subject = $2 AND at > $4 ORDER BY at LIMIT 1000)
+     UNION ALL
+     (SELECT 'terminal' AS scope, at FROM failed_attempts
+        WHERE account_id = $1 AND scope = 'terminal' AND subject = $3 AND at > $4 ORDER BY at LIMIT 1000)`,
+    [accountId, voucherHmac, terminalId, since],
   );
-  return rows.map((row) => row.at);
+  const byTime = (a: Date, b: Date) => a.getTime() - b.getTime();
+  // UNION ALL promises no order: each list is sorted here.
+  return {
+    voucher: rows.flatMap((r) => (r.scope === "voucher" ? [r.at] : [])).sort(byTime),
+    terminal: rows.flatMap((r) => (r.scope === "terminal" ? [r.at] : [])).sort(byTime),
+  };
 }
 
 /** Deletes failures older than `before` (they no longer count towards any limit). */

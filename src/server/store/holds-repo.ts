@@ -55,24 +55,52 @@ export interface NewHold {
 
 /** Inserts a pending hold; throws a unique violation of ONE_LIVE_HOLD_INDEX when the voucher is held. */
 export async function insertPendingHold(q: Queryable, h: NewHold): Promise<void> {
-  await q.query(
-    `INSERT INTO holds (id, account_id, terminal_id, voucher_hmac, masked_code, state, amount_minor, currency,
+  await q.query(INSERT_HOLD, holdValues(h));
+}
+
+const INSERT_HOLD = `INSERT INTO holds (id, account_id, terminal_id, voucher_hmac, masked_code, state, amount_minor, currency,
        kept_by, expires_at, secrets, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, 'pending', $6, $7, $8, $9, $10, $11, $11)`,
-    [
-      h.id,
-      h.accountId,
-      h.terminalId,
-      h.voucherHmac,
-      h.maskedCode,
-      h.amountMinor,
-      h.currency,
-      h.keptBy,
-      h.expiresAt,
-      Buffer.from(h.secrets),
-      h.now,
-    ],
+     VALUES ($1, $2, $3, $4, $5, 'pending', $6, $7, $8, $9, $10, $11, $11)`;
+
+const holdValues = (h: NewHold): unknown[] => [
+  h.id,
+  h.accountId,
+  h.terminalId,
+  h.voucherHmac,
+  h.maskedCode,
+  h.amountMinor,
+  h.currency,
+  h.keptBy,
+  h.expiresAt,
+  Buffer.from(h.secrets),
+  h.now,
+];
+
+/**
+ * Inserts a pending hold unless the voucher already has a live one, and links the idempotency record
+ * `linkKey` to it in the same statement. Returns false (nothing written, the transaction still usable)
+ * when the voucher is held. The partial unique index ONE_LIVE_HOLD_INDEX decides, as for
+ * `insertPendingHold`: `ON CONFLICT … DO NOTHING` names it as the arbiter, so a concurrent insert of the
+ * same voucher waits for the other transaction and then finds the conflict; any other violation throws.
+ */
+export async function insertPendingHoldIfFree(
+  q: Queryable,
+  h: NewHold,
+  linkKey?: { accountId: string; key: string },
+): Promise<boolean> {
+  const insert = `${INSERT_HOLD}
+     ON CONFLICT (account_id, voucher_hmac) WHERE state IN ('pending', 'active', 'redeeming') DO NOTHING
+     RETURNING id`;
+  if (!linkKey) return (await q.query(insert, holdValues(h))).rows.length > 0;
+  // A data-modifying CTE runs whether or not the outer query reads it; the link is made only when the
+  // hold was inserted (the join on `h` is empty otherwise).
+  const { rows } = await q.query(
+    `WITH h AS (${insert}),
+       k AS (UPDATE idempotency_keys SET resource_id = h.id FROM h WHERE account_id = $12 AND key = $13)
+     SELECT id FROM h`,
+    [...holdValues(h), linkKey.accountId, linkKey.key],
   );
+  return rows.length > 0;
 }
 
 /** One hold of one account, optionally locked for the rest of the transaction. */
@@ -127,8 +155,9 @@ const PATCH_COLUMNS: Record<keyof HoldPatch, string> = {
 const ENDED = new Set<HoldRowState>(["redeemed", "released", "expired", "failed"]);
 
 /**
- * Updates a hold if it is still in one of `from` states; returns the updated row or null when it had moved
- * on. Moving to an ended state erases the secrets in the same statement (the table's check insists).
+ * Updates a hold if it is still in one of `from` states; returns the updated row (read back by RETURNING,
+ * in the same statement) or null when it had moved on. Moving to an ended state erases the secrets in the
+ * same statement (the table's check insists).
  */
 export async function updateHold(
   q: Queryable,
@@ -146,12 +175,28 @@ export async function updateHold(
   }
   if (patch.state && ENDED.has(patch.state)) sets.push("secrets = NULL", "ended_at = $1");
   params.push(id, [...from]);
-  const { rows } = await q.query<{ id: string }>(
-    `UPDATE holds SET ${sets.join(", ")} WHERE id = $${params.length - 1} AND state = ANY($${params.length}::text[])
-     RETURNING id`,
+  const { rows } = await q.query<HoldRow>(
+    `UPDATE holds h SET ${sets.join(", ")} WHERE h.id = $${params.length - 1} AND h.state = ANY($${params.length}::text[])
+     RETURNING ${COLUMNS}`,
     params,
   );
-  return rows[0] ? findHoldById(q, id) : null;
+  return rows[0] ?? null;
+}
+
+/** Like `updateHold`, for callers that need only to know whether the hold moved (no row read back). */
+export async function moveHold(
+  q: Queryable,
+  id: string,
+  from: readonly HoldRowState[],
+  to: HoldRowState,
+  now: Date,
+): Promise<boolean> {
+  const ends = ENDED.has(to) ? ", secrets = NULL, ended_at = $1" : "";
+  const { rowCount } = await q.query(
+    `UPDATE holds SET state = $2, updated_at = $1${ends} WHERE id = $3 AND state = ANY($4::text[])`,
+    [now, to, id, [...from]],
+  );
+  return rowCount > 0;
 }
 
 /**
@@ -166,18 +211,13 @@ export async function expireHolds(
   const byVoucher = "voucherHmac" in scope;
   const filter = byVoucher ? "AND account_id = $2 AND voucher_hmac = $3" : "LIMIT $2";
   const params = byVoucher ? [now, scope.accountId, scope.voucherHmac] : [now, scope.limit];
-  const { rows } = await q.query<{ id: string; priorState: HoldRowState }>(
+  const { rows } = await q.query<HoldRow & { priorState: HoldRowState }>(
     `WITH due AS (
        SELECT id, state FROM holds WHERE state IN ('pending', 'active') AND expires_at <= $1 ${byVoucher ? filter : ""}
        ORDER BY expires_at ${byVoucher ? "" : filter} FOR UPDATE SKIP LOCKED)
      UPDATE holds h SET state = 'expired', secrets = NULL, ended_at = $1, updated_at = $1
-     FROM due WHERE h.id = due.id RETURNING h.id, due.state AS "priorState"`,
+     FROM due WHERE h.id = due.id RETURNING ${COLUMNS}, due.state AS "priorState"`,
     params,
   );
-  const out: (HoldRow & { priorState: HoldRowState })[] = [];
-  for (const row of rows) {
-    const hold = await findHoldById(q, row.id);
-    if (hold) out.push({ ...hold, priorState: row.priorState });
-  }
-  return out;
+  return rows;
 }

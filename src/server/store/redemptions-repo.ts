@@ -34,12 +34,12 @@ export type NewRedemption = Pick<
   "id" | "holdId" | "accountId" | "terminalId" | "amountMinor" | "currency" | "orderRef" | "idempotencyKey"
 > & { inFlightUntil: Date; now: Date };
 
-/** Inserts a pending redemption, already claimed by the caller until `inFlightUntil`. */
-export async function insertPendingRedemption(q: Queryable, r: NewRedemption): Promise<void> {
-  await q.query(
+/** Inserts a pending redemption, already claimed by the caller until `inFlightUntil`; returns the row. */
+export async function insertPendingRedemption(q: Queryable, r: NewRedemption): Promise<RedemptionRow> {
+  const { rows } = await q.query<RedemptionRow>(
     `INSERT INTO redemptions (id, hold_id, account_id, terminal_id, state, amount_minor, currency, order_ref,
        idempotency_key, in_flight_until, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, 'pending', $5, $6, $7, $8, $9, $10, $10)`,
+     VALUES ($1, $2, $3, $4, 'pending', $5, $6, $7, $8, $9, $10, $10) RETURNING ${COLUMNS}`,
     [
       r.id,
       r.holdId,
@@ -53,6 +53,7 @@ export async function insertPendingRedemption(q: Queryable, r: NewRedemption): P
       r.now,
     ],
   );
+  return rows[0] as RedemptionRow;
 }
 
 /** One redemption; `accountId` limits it to one account, `forUpdate` locks it. */
@@ -84,12 +85,12 @@ export async function claimPendingRedemption(
   now: Date,
   until: Date,
 ): Promise<RedemptionRow | null> {
-  const { rows } = await q.query<{ id: string }>(
+  const { rows } = await q.query<RedemptionRow>(
     `UPDATE redemptions SET in_flight_until = $3, updated_at = $2
-     WHERE id = $1 AND state = 'pending' AND (in_flight_until IS NULL OR in_flight_until <= $2) RETURNING id`,
+     WHERE id = $1 AND state = 'pending' AND (in_flight_until IS NULL OR in_flight_until <= $2) RETURNING ${COLUMNS}`,
     [id, now, until],
   );
-  return rows[0] ? findRedemption(q, id) : null;
+  return rows[0] ?? null;
 }
 
 /** Gives a pending redemption's claim back so a retry or the reconciler can settle it later. */
@@ -110,19 +111,19 @@ export async function listUnclaimedPending(q: Queryable, now: Date, limit: numbe
   return rows.map((row) => row.id);
 }
 
-/** Moves a pending redemption to committed; returns false when it was no longer pending. */
+/** Moves a pending redemption to committed; returns the committed row, or null when it was no longer pending. */
 export async function commitRedemption(
   q: Queryable,
   id: string,
   outcome: { upstreamId: string; remainingMinor?: number; remainingCurrency?: string },
   now: Date,
-): Promise<boolean> {
-  const { rowCount } = await q.query(
+): Promise<RedemptionRow | null> {
+  const { rows } = await q.query<RedemptionRow>(
     `UPDATE redemptions SET state = 'committed', upstream_id = $2, remaining_minor = $3, remaining_currency = $4,
-       in_flight_until = NULL, updated_at = $5 WHERE id = $1 AND state = 'pending'`,
+       in_flight_until = NULL, updated_at = $5 WHERE id = $1 AND state = 'pending' RETURNING ${COLUMNS}`,
     [id, outcome.upstreamId, outcome.remainingMinor ?? null, outcome.remainingCurrency ?? null, now],
   );
-  return rowCount > 0;
+  return rows[0] ?? null;
 }
 
 /** Moves a pending redemption to failed; returns false when it was no longer pending. */

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isUniqueViolation } from "./db.ts";
-import { insertPendingHold, ONE_LIVE_HOLD_INDEX, updateHold } from "./holds-repo.ts";
+import { insertPendingHold, insertPendingHoldIfFree, ONE_LIVE_HOLD_INDEX, updateHold } from "./holds-repo.ts";
 import { appendJournal } from "./journal.ts";
 import { migrate } from "./migrations.ts";
 import { freshSchema, openPgTestStore } from "./pg-schema.fixture.ts";
@@ -67,6 +67,49 @@ describe.each(backends)("store on %s", (_name, open) => {
     // Once the first hold ends, the voucher may be held again.
     await store.db.transaction((tx) => updateHold(tx, first, ["pending"], { state: "released" }, now));
     await pendingHold(account, "hmac-a");
+  });
+
+  it("inserts a pending hold only while the voucher is free, linking the key, without aborting the transaction", async () => {
+    const account = uid("acct");
+    const key = uid("key");
+    await store.db.query(
+      `INSERT INTO idempotency_keys (account_id, key, route, fingerprint, state, created_at)
+       VALUES ($1, $2, 'createHold', 'f', 'running', $3)`,
+      [account, key, now],
+    );
+    const hold = (id: string) => ({
+      id,
+      accountId: account,
+      terminalId: "t1",
+      voucherHmac: "hmac-if-free",
+      maskedCode: "••••-1234",
+      amountMinor: 1000,
+      currency: "EUR",
+      keptBy: "provider" as const,
+      expiresAt: new Date(now.getTime() + 60_000),
+      secrets: new Uint8Array([1]),
+      now,
+    });
+    const first = uid("hold");
+    const second = uid("hold");
+    const outcome = await store.db.transaction(async (tx) => {
+      const inserted = await insertPendingHoldIfFree(tx, hold(first), { accountId: account, key });
+      const refused = await insertPendingHoldIfFree(tx, hold(second), { accountId: account, key });
+      // The refusal left the transaction usable.
+      const { rows } = await tx.query<{ n: number }>("SELECT count(*)::int AS n FROM holds WHERE account_id = $1", [
+        account,
+      ]);
+      return { inserted, refused, count: rows[0]?.n };
+    });
+    expect(outcome).toEqual({ inserted: true, refused: false, count: 1 });
+    const { rows } = await store.db.query<{ resource_id: string }>(
+      "SELECT resource_id FROM idempotency_keys WHERE account_id = $1 AND key = $2",
+      [account, key],
+    );
+    expect(rows[0]?.resource_id).toBe(first);
+    // Once the first hold ends, the voucher is free again.
+    await store.db.transaction((tx) => updateHold(tx, first, ["pending"], { state: "released" }, now));
+    expect(await store.db.transaction((tx) => insertPendingHoldIfFree(tx, hold(second)))).toBe(true);
   });
 
   it("erases secrets when a hold ends and refuses to keep them on an ended hold", async () => {
