@@ -1,8 +1,11 @@
 /** Voucher code helpers shared by the widget (display) and the BFF (normalizing, masking). */
 
-/** Canonical form of a typed or scanned code: upper case, no spaces or dashes. */
+/**
+ * Canonical form of a typed, pasted or scanned code: upper case, without spaces (no-break ones included),
+ * underscores or dashes of any kind (a code copied from an e-mail or PDF often has en dashes or U+2011).
+ */
 export function normalizeCode(code: string): string {
-  return code.replace(/[\s\-_]+/g, "").toUpperCase();
+  return code.replace(/[\s\-_\u2010-\u2015\u2212\u00ad]+/g, "").toUpperCase();
 }
 
 /** Groups a code in fours for reading aloud or checking against a printed voucher. */

@@ -106,8 +106,10 @@ export class ScannerController implements ReactiveController {
     host.addController(this);
   }
 
-  /** Whether the camera button is offered (read once per render). */
-  readonly cameraAvailable = cameraSupported();
+  /** Whether the camera button is offered; read at each render, so a BarcodeDetector polyfill loaded later counts. */
+  get cameraAvailable(): boolean {
+    return cameraSupported();
+  }
 
   hostConnected(): void {
     this.#connected = true;
