@@ -19,50 +19,70 @@ const ms = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : "–");
 const rate = (n: number) => n.toFixed(0);
 const ratio = (a: number, b: number) => (Number.isFinite(a / b) ? `${(a / b).toFixed(1)}×` : "–");
 
+/** One table per store: rate, latency and memory through the BFF, the same straight to the simulator, and the BFF's share. */
 export function table(cells: readonly Cell[]): string {
   const head =
-    "| store | flow | terminals | BFF flows/s | BFF req/s | BFF p50 ms | BFF p99 ms | direct flows/s | direct p50 ms | direct p99 ms | p50 ratio | added p50 ms | added p99 ms | BFF RSS MiB | CPU ms/flow BFF · sim · PG | errors |";
+    "| flow | terminals | BFF flows/s | BFF req/s | BFF p50 ms | BFF p99 ms | direct req/s | direct p50 ms | direct p99 ms | p50 ratio | p99 ratio | added p50 ms | added p99 ms | BFF RSS MiB | CPU ms/flow BFF · sim · PG | errors |";
   const rule = `|${"---|".repeat(16)}`;
-  const rows = cells.map((c) =>
+  const row = (c: Cell) =>
     [
-      c.store,
       c.flow,
       c.terminals,
       rate(c.bff.flowsPerSecond),
       rate(c.bff.flowsPerSecond * c.requests[0]),
       ms(c.bff.medianMs),
       ms(c.bff.p99Ms),
-      rate(c.direct.flowsPerSecond),
+      rate(c.direct.flowsPerSecond * c.requests[1]),
       ms(c.direct.medianMs),
       ms(c.direct.p99Ms),
       ratio(c.bff.medianMs, c.direct.medianMs),
+      ratio(c.bff.p99Ms, c.direct.p99Ms),
       ms(c.bff.medianMs - c.direct.medianMs),
       ms(c.bff.p99Ms - c.direct.p99Ms),
       c.bffRssMiB.toFixed(0),
       [c.cpuMsPerFlow.bff, c.cpuMsPerFlow.sim, c.cpuMsPerFlow.pg].map((n) => n.toFixed(2)).join(" · "),
       c.bff.errors + c.direct.errors,
-    ].join(" | "),
-  );
-  return [head, rule, ...rows.map((r) => `| ${r} |`)].join("\n");
+    ].join(" | ");
+  return [...new Set(cells.map((c) => c.store))]
+    .map((store) => {
+      const rows = cells.filter((c) => c.store === store).map((c) => `| ${row(c)} |`);
+      return [`### ${store}`, "", head, rule, ...rows].join("\n");
+    })
+    .join("\n\n");
 }
 
-/** The issue's first targets, for each store measured. */
+/** "met" when every run meets the target, "missed" when none does, otherwise how many of how many. */
+function verdict(values: readonly number[], ok: (v: number) => boolean): string {
+  const met = values.filter(ok).length;
+  if (met === values.length) return "met";
+  if (met === 0) return "missed";
+  return `met in ${met} of ${values.length} runs`;
+}
+
+const list = (values: readonly number[], format: (n: number) => string) => values.map(format).join(" / ");
+
+/**
+ * The issue's first targets, for each store measured and every run of a cell: the BFF adds at most 2 ms to
+ * the median and 10 ms to the p99 of the direct calls at 10 terminals (each flow), and sustains at least
+ * 200 hold→redeem flows per second at 50 terminals.
+ */
 export function targets(cells: readonly Cell[]): string {
   const lines: string[] = [];
   for (const store of new Set(cells.map((c) => c.store))) {
-    const at10 = cells.find((c) => c.store === store && c.flow === "hold" && c.terminals === 10);
-    const at50 = cells.find((c) => c.store === store && c.flow === "hold→redeem" && c.terminals === 50);
-    if (at10) {
-      const p50 = at10.bff.medianMs - at10.direct.medianMs;
-      const p99 = at10.bff.p99Ms - at10.direct.p99Ms;
+    for (const flow of new Set(cells.map((c) => c.flow))) {
+      const at10 = cells.filter((c) => c.store === store && c.flow === flow && c.terminals === 10);
+      if (at10.length === 0) continue;
+      const p50 = at10.map((c) => c.bff.medianMs - c.direct.medianMs);
+      const p99 = at10.map((c) => c.bff.p99Ms - c.direct.p99Ms);
       lines.push(
-        `- ${store}, hold at 10 terminals: BFF adds ${ms(p50)} ms to the median (target ≤ 2: ${p50 <= 2 ? "met" : "missed"}) and ${ms(p99)} ms to the p99 (target ≤ 10: ${p99 <= 10 ? "met" : "missed"})`,
+        `- ${store}, ${flow} at 10 terminals: BFF adds ${list(p50, ms)} ms to the median (≤ 2: ${verdict(p50, (v) => v <= 2)}) and ${list(p99, ms)} ms to the p99 (≤ 10: ${verdict(p99, (v) => v <= 10)})`,
       );
     }
-    if (at50) {
-      const flows = at50.bff.flowsPerSecond;
+    const at50 = cells.filter((c) => c.store === store && c.flow === "hold→redeem" && c.terminals === 50);
+    if (at50.length > 0) {
+      const flows = at50.map((c) => c.bff.flowsPerSecond);
       lines.push(
-        `- ${store}, hold→redeem at 50 terminals: ${rate(flows)} flows/s (target ≥ 200: ${flows >= 200 ? "met" : "missed"})`,
+        `- ${store}, hold→redeem at 50 terminals: ${list(flows, rate)} flows/s (≥ 200: ${verdict(flows, (v) => v >= 200)})`,
       );
     }
   }

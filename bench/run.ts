@@ -1,15 +1,27 @@
 /**
- * `npm run bench`: starts the JTL simulator and the BFF as child processes on loopback and measures the
- * check-less JTL flows (read, hold, hold→redeem) at 1, 10 and 50 concurrent terminals, through the BFF and
- * straight to the simulator, on PGlite and on PostgreSQL (when one is reachable, see postgres.ts).
- * BENCH_STORES=pglite,postgres,postgres-nosync adds a diagnostic run without waiting for WAL flushes.
- * Bounded: BENCH_SECONDS measured per cell (default 4) after a warm-up, at most BENCH_MAX_FLOWS flows.
- * Prints Markdown; not part of `npm test`.
+ * `npm run bench`: starts the simulators (JTL; Spaaza for the check flow) and the BFF as child processes
+ * on loopback and measures check (Spaaza), hold and hold→redeem (JTL) at 1, 10 and 50 concurrent
+ * terminals, through the BFF and straight to the simulator, on PGlite and on PostgreSQL (when one is
+ * reachable, see postgres.ts). Knobs: BENCH_FLOWS (check,hold,hold→redeem; `read` adds the BFF's own HTTP
+ * cost), BENCH_TERMINALS (1,10,50), BENCH_STORES (pglite,postgres; postgres-nosync is a diagnostic run
+ * without waiting for WAL flushes), BENCH_SECONDS measured per cell (default 4) after BENCH_WARMUP_MS
+ * (800), at most BENCH_MAX_FLOWS flows per cell (4000), BENCH_REPEAT runs of each cell (1).
+ * Prints Markdown on stdout (progress on stderr); not part of `npm test`.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import { join } from "node:path";
-import { bffFlow, directFlow, type FlowName, flowNames, freshVouchers, requestsPerFlow, sessions } from "./flows.ts";
+import {
+  bffFlow,
+  defaultFlows,
+  directFlow,
+  type FlowName,
+  flowNames,
+  freshVouchers,
+  providerOf,
+  requestsPerFlow,
+  sessions,
+} from "./flows.ts";
 import { closeClient } from "./http-client.ts";
 import { runLoad } from "./load.ts";
 import { benchSchema, findPostgres } from "./postgres.ts";
@@ -22,13 +34,15 @@ const warmupMs = Number(env.BENCH_WARMUP_MS ?? 800);
 const maxFlows = Number(env.BENCH_MAX_FLOWS ?? 4000);
 const terminalCounts = (env.BENCH_TERMINALS ?? "1,10,50").split(",").map(Number);
 const stores = (env.BENCH_STORES ?? "pglite,postgres").split(",");
-const flows = flowNames.filter((f) => (env.BENCH_FLOWS ?? flowNames.join(",")).split(",").includes(f));
+const flows = flowNames.filter((f) => (env.BENCH_FLOWS ?? defaultFlows.join(",")).split(",").includes(f));
+const repeat = Math.max(1, Number(env.BENCH_REPEAT ?? 1));
 
 const log = (text: string) => process.stderr.write(`${text}\n`);
 
 async function cell(store: string, flow: FlowName, terminals: number, sim: Child, bff: Child, tokens: string[]) {
   // Hold uses a fresh voucher per flow; the others one voucher per terminal, with room for every flow.
-  const seed = (count: number) => freshVouchers(sim.url, count, flow === "hold" ? "50.00" : "90000.00");
+  const seed = (count: number) =>
+    freshVouchers(providerOf(flow), sim.url, count, flow === "hold" ? "50.00" : "90000.00");
   // Only holds need a voucher per flow; the other flows are bounded by time (and a generous count).
   const bound = flow === "hold" ? maxFlows : 100_000;
   const vouchers = await seed(flow === "hold" ? maxFlows : terminals);
@@ -107,9 +121,12 @@ async function main() {
   const facts = [
     `- CPU: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "?"}; memory ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB; ${os.type()} ${os.release()}`,
     `- Node ${process.version}; load average at start ${load()}`,
-    `- ${measureMs / 1000} s measured per cell after ${warmupMs} ms warm-up; at most ${maxFlows} flows per cell; loopback only`,
+    `- ${measureMs / 1000} s measured per cell after ${warmupMs} ms warm-up; at most ${maxFlows} flows per cell; ${repeat} run(s) per cell; loopback only`,
   ];
-  const sim = await startChild("sim-child.ts", {});
+  const sims = {
+    jtl: await startChild("sim-child.ts", { SIM: "jtl" }),
+    spaaza: flows.some((f) => providerOf(f) === "spaaza") ? await startChild("sim-child.ts", { SIM: "spaaza" }) : null,
+  };
   const cells: Cell[] = [];
   const peaks: string[] = [];
   try {
@@ -125,10 +142,24 @@ async function main() {
       let bff: Child | undefined;
       try {
         // DATABASE_URL is always set (empty for PGlite), so one inherited from this shell cannot leak in.
-        bff = await startChild("bff-child.ts", { ...childEnv, SIM_URL: sim.url });
-        const tokens = await sessions(bff.url, Math.max(...terminalCounts));
+        bff = await startChild("bff-child.ts", {
+          ...childEnv,
+          SIM_URL: sims.jtl.url,
+          ...(sims.spaaza ? { SPAAZA_URL: sims.spaaza.url } : {}),
+        });
+        const most = Math.max(...terminalCounts);
+        const tokens = {
+          jtl: await sessions(bff.url, most, "jtl"),
+          spaaza: sims.spaaza ? await sessions(bff.url, most, "spaaza") : [],
+        };
         for (const flow of flows) {
-          for (const terminals of terminalCounts) cells.push(await cell(store, flow, terminals, sim, bff, tokens));
+          const provider = providerOf(flow);
+          const sim = sims[provider] as Child;
+          for (const terminals of terminalCounts) {
+            for (let run = 0; run < repeat; run++) {
+              cells.push(await cell(store, flow, terminals, sim, bff, tokens[provider]));
+            }
+          }
         }
         peaks.push(
           `- BFF on ${store}: peak RSS ${memoryOf(bff.pid)?.peakMiB.toFixed(0) ?? "?"} MiB over the whole run`,
@@ -140,7 +171,8 @@ async function main() {
       }
     }
   } finally {
-    await sim.stop();
+    await sims.jtl.stop();
+    await sims.spaaza?.stop();
     closeClient();
   }
   facts.push(`- load average at the end ${load()}`);
@@ -151,6 +183,7 @@ async function main() {
       facts.join("\n"),
       "## Results",
       table(cells),
+      "## Peak memory",
       peaks.join("\n"),
       "## Targets",
       targets(cells),
