@@ -119,6 +119,8 @@ export const styles = css`
   dl {
     display: grid;
     grid-template-columns: auto 1fr;
+    /* Labels sit on the line of their value, also beside the larger countdown. */
+    align-items: baseline;
     gap: 0.25rem 1rem;
     margin: 0;
   }
@@ -245,6 +247,9 @@ export const styles = css`
     button {
       min-width: 8rem;
       padding-inline: 1.5rem;
+    }
+    dl {
+      font-size: 1.125em;
     }
     [part~="countdown"] {
       font-size: 2em;
