@@ -161,7 +161,8 @@ function track(widgetPrefix: string): void {
 
   // Patched on the prototype (no class fields: Playwright's transpiled source cannot carry their helpers).
   for (const cls of ["MutationObserver", "ResizeObserver", "IntersectionObserver"] as const) {
-    type Method = (this: object, ...a: unknown[]) => void;
+    // biome-ignore lint/suspicious/noExplicitAny: the three observers' observe() differ in their arguments.
+    type Method = (this: object, ...a: any[]) => void;
     const proto = (window[cls] as unknown as { prototype: { observe: Method; disconnect: Method } } | undefined)
       ?.prototype;
     if (!proto) continue;
