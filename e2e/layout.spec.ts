@@ -146,6 +146,22 @@ for (const layout of layouts) {
       await expect(widget.button("next")).toBeInViewport();
     });
 
+    test("split tender's list fits, with the entry for the rest and once the sale is covered", async ({
+      page,
+      widget,
+    }) => {
+      await open(page, layout, { amount: "87.65", split: "1" });
+      const first = await seedJtlVoucher({ amount: "50.00" });
+      const second = await seedJtlVoucher({ amount: "50.00" });
+      await widget.hold({ code: first.code }, "50.00");
+      await expect(widget.part("tender-item")).toHaveCount(1);
+      await expectFits(page, "split tender with the entry");
+      await widget.hold({ code: second.code });
+      await expect(widget.part("still-due")).toHaveText("€0.00");
+      await expectFits(page, "split tender covered");
+      for (const timer of await widget.root.getByRole("timer").all()) await expect(timer).toBeInViewport();
+    });
+
     test("the issued voucher's code fits", async ({ page, widget }) => {
       await open(page, layout, { mode: "issue", amount: "20.00" });
       await widget.button("sell").click();

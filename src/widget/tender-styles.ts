@@ -47,12 +47,4 @@ export const tenderStyles = css`
     gap: 0.5rem;
     margin-inline-start: auto;
   }
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
 `;

@@ -36,7 +36,6 @@ function itemView(i: TenderViewInput, item: TenderItem): TemplateResult {
   const counting = item.state === ItemState.Held || item.state === ItemState.Failed;
   const left = i.remainingMs(id);
   const level = i.level(left);
-  const timerId = `timer-${id}`;
   const redemption = item.redemption;
   return html`<li part="tender-item" data-state=${item.state} data-hold=${id}>
     <span part="masked-code">${code}</span>
@@ -44,14 +43,13 @@ function itemView(i: TenderViewInput, item: TenderItem): TemplateResult {
     <span part="tender-state">${m.tender.states[item.state]}</span>
     ${
       counting
-        ? html`<span class="visually-hidden" id=${timerId}>${m.tender.timeLeftOn(code)}</span
-            ><span
-              part=${level ? `countdown countdown-${level}` : "countdown"}
-              data-level=${level ?? nothing}
-              role="timer"
-              aria-labelledby=${timerId}
-              >${formatRemaining(left)}</span
-            >`
+        ? html`<span
+            part=${level ? `countdown countdown-${level}` : "countdown"}
+            data-level=${level ?? nothing}
+            role="timer"
+            aria-label=${m.tender.timeLeftOn(code)}
+            >${formatRemaining(left)}</span
+          >`
         : nothing
     }
     ${
