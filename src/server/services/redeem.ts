@@ -9,7 +9,6 @@ import { HttpProblem, isHttpProblem } from "../errors/http-problem.ts";
 import type { HeldVoucher, UpstreamRedemption } from "../providers/port.ts";
 import type { Queryable } from "../store/db.ts";
 import { findHold, moveHold } from "../store/holds-repo.ts";
-import { setKeyResource } from "../store/idempotency-repo.ts";
 import { appendJournal } from "../store/journal.ts";
 import { findRedemption, insertPendingRedemption, type RedemptionRow } from "../store/redemptions-repo.ts";
 import { after, type Deps, heldVoucher, newId, requireAbility, transactionThenProblem } from "./context.ts";
@@ -110,18 +109,22 @@ async function startRedemptionIn(
   // Opened before anything is recorded: a hold whose secrets cannot be read never becomes pending.
   const held = heldVoucher(deps, hold);
   const id = newId("red");
-  const redemption = await insertPendingRedemption(tx, {
-    id,
-    holdId,
-    accountId: ctx.account.id,
-    terminalId: ctx.terminalId,
-    amountMinor: hold.amountMinor,
-    currency: hold.currency,
-    orderRef: req.orderRef,
-    idempotencyKey: key,
-    inFlightUntil: after(now, deps.leaseMs),
-    now,
-  });
+  const redemption = await insertPendingRedemption(
+    tx,
+    {
+      id,
+      holdId,
+      accountId: ctx.account.id,
+      terminalId: ctx.terminalId,
+      amountMinor: hold.amountMinor,
+      currency: hold.currency,
+      orderRef: req.orderRef,
+      idempotencyKey: key,
+      inFlightUntil: after(now, deps.leaseMs),
+      now,
+    },
+    { accountId: ctx.account.id, key },
+  );
   await moveHold(tx, holdId, ["active"], "redeeming", now);
   await appendJournal(tx, {
     at: now,
@@ -134,7 +137,6 @@ async function startRedemptionIn(
     currency: hold.currency,
     detail: { orderRef: req.orderRef, reservationId: hold.reservationId },
   });
-  await setKeyResource(tx, ctx.account.id, key, id);
   return { redemption, held };
 }
 

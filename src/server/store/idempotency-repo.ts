@@ -55,15 +55,6 @@ export async function setKeyLease(q: Queryable, accountId: string, key: string, 
   );
 }
 
-/** Links the running record to the resource it created (a pending redemption a retry must settle). */
-export async function setKeyResource(q: Queryable, accountId: string, key: string, resourceId: string): Promise<void> {
-  await q.query("UPDATE idempotency_keys SET resource_id = $3 WHERE account_id = $1 AND key = $2", [
-    accountId,
-    key,
-    resourceId,
-  ]);
-}
-
 /** Stores the final answer: plain JSON, or sealed when it holds a secret (an issued code and PIN). */
 export async function completeKey(
   q: Queryable,

@@ -34,25 +34,38 @@ export type NewRedemption = Pick<
   "id" | "holdId" | "accountId" | "terminalId" | "amountMinor" | "currency" | "orderRef" | "idempotencyKey"
 > & { inFlightUntil: Date; now: Date };
 
-/** Inserts a pending redemption, already claimed by the caller until `inFlightUntil`; returns the row. */
-export async function insertPendingRedemption(q: Queryable, r: NewRedemption): Promise<RedemptionRow> {
-  const { rows } = await q.query<RedemptionRow>(
-    `INSERT INTO redemptions (id, hold_id, account_id, terminal_id, state, amount_minor, currency, order_ref,
+/**
+ * Inserts a pending redemption, already claimed by the caller until `inFlightUntil`, and returns it. With
+ * `linkKey`, the same statement links that idempotency record to it (a retry under the key settles it).
+ */
+export async function insertPendingRedemption(
+  q: Queryable,
+  r: NewRedemption,
+  linkKey?: { accountId: string; key: string },
+): Promise<RedemptionRow> {
+  const insert = `INSERT INTO redemptions (id, hold_id, account_id, terminal_id, state, amount_minor, currency, order_ref,
        idempotency_key, in_flight_until, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, 'pending', $5, $6, $7, $8, $9, $10, $10) RETURNING ${COLUMNS}`,
-    [
-      r.id,
-      r.holdId,
-      r.accountId,
-      r.terminalId,
-      r.amountMinor,
-      r.currency,
-      r.orderRef,
-      r.idempotencyKey,
-      r.inFlightUntil,
-      r.now,
-    ],
-  );
+     VALUES ($1, $2, $3, $4, 'pending', $5, $6, $7, $8, $9, $10, $10) RETURNING ${COLUMNS}`;
+  const values = [
+    r.id,
+    r.holdId,
+    r.accountId,
+    r.terminalId,
+    r.amountMinor,
+    r.currency,
+    r.orderRef,
+    r.idempotencyKey,
+    r.inFlightUntil,
+    r.now,
+  ];
+  const { rows } = linkKey
+    ? await q.query<RedemptionRow>(
+        `WITH r AS (${insert}),
+           k AS (UPDATE idempotency_keys SET resource_id = r.id FROM r WHERE account_id = $11 AND key = $12)
+         SELECT * FROM r`,
+        [...values, linkKey.accountId, linkKey.key],
+      )
+    : await q.query<RedemptionRow>(insert, values);
   return rows[0] as RedemptionRow;
 }
 
