@@ -13,6 +13,7 @@ import { isAbsolute, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build, defineConfig, type Plugin } from "vite";
 import { customElementsManifest } from "./scripts/custom-elements-manifest.ts";
+import { minifyCssLiterals } from "./scripts/minify-css-literals.ts";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
 
@@ -42,6 +43,7 @@ function voucherCodesBundle(): Plugin {
         mode,
         logLevel,
         publicDir: false,
+        plugins: [minifyCssLiterals()],
         // query-core keeps development warnings behind process.env.NODE_ENV, which a browser does not have.
         define: { "process.env.NODE_ENV": JSON.stringify("production") },
         build: {
@@ -71,7 +73,7 @@ export default defineConfig({
   // public/ is the demo's, served by the BFF directly; it does not belong in the widget bundle.
   publicDir: false,
   // custom-elements.json beside the bundle (custom-elements-manifest.config.mjs).
-  plugins: [voucherCodesBundle(), customElementsManifest(root)],
+  plugins: [minifyCssLiterals(), voucherCodesBundle(), customElementsManifest(root)],
   build: {
     outDir: "dist/widget",
     emptyOutDir: true,

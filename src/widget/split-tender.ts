@@ -31,7 +31,8 @@ export interface TenderLink {
   client: () => ApiClient | null;
   now: () => number;
   thresholds: readonly number[];
-  messages: () => Messages;
+  /** The widget's words (null until its language pack has loaded). */
+  messages: () => Messages | null;
   currency: () => string;
   /** The sale's due amount in minor units (the `amount` attribute), null when the page gave none. */
   dueMinor: () => number | null;
@@ -64,7 +65,7 @@ export class SplitTender {
       onChange: (next, previous, action) => this.#onChange(next, previous, action),
       onWarn: (item, secondsLeft) => {
         const { id, expiresAt, voucher } = item.hold;
-        link.announce(link.messages().tender.expiring(voucher.maskedCode, secondsLeft));
+        link.announce(link.messages()?.tender.expiring(voucher.maskedCode, secondsLeft) ?? "");
         link.emit(["voucher-expiring", { holdId: id, expiresAt, secondsLeft }]);
       },
     });

@@ -20,7 +20,7 @@ import { focusTargetFor, reactToFlow } from "./flow-reactions.ts";
 import { FormFieldController } from "./form-field.ts";
 import type { IssueMode } from "./issue-mode.ts";
 import { errorText, statusText } from "./live-text.ts";
-import { en, errorMessage, loadMessages, type Messages } from "./messages/index.ts";
+import { errorMessage, loadMessages, type Messages } from "./messages/index.ts";
 import { focusInto, nextInput, ScannerController, scanAction } from "./scanner-controller.ts";
 import type { SplitTender } from "./split-tender.ts";
 import { styles } from "./styles.ts";
@@ -78,7 +78,8 @@ export class VoucherWidget extends LitElement {
   @property({ type: Boolean, reflect: true }) split = false;
   @property({ attribute: false }) tokenProvider?: TokenProvider;
 
-  @state() private messages: Messages = en;
+  /** The words in the widget's language: a pack of their own, loaded as the element starts (null until then). */
+  @state() private messages: Messages | null = null;
   @state() private code = "";
   @state() private pin = "";
   /** What was typed into the amount field; null while the due amount (or balance) should show. */
@@ -89,7 +90,8 @@ export class VoucherWidget extends LitElement {
   readonly #internals = this.attachInternals();
   readonly #formField = new FormFieldController(this, {
     internals: this.#internals,
-    message: () => this.messages.valueMissing,
+    // setValidity refuses an empty message; the words follow within moments of the element starting.
+    message: () => this.messages?.valueMissing ?? "…",
     applies: () => this.mode !== "issue",
   });
   readonly #clock = new ServerClock();
@@ -134,7 +136,7 @@ export class VoucherWidget extends LitElement {
     onWarn: (secondsLeft) => {
       const hold = this.#flow.state.hold;
       if (!hold) return;
-      this.announcement = this.messages.expiring(secondsLeft);
+      this.announcement = this.messages?.expiring(secondsLeft) ?? "";
       this.#emit(["voucher-expiring", { holdId: hold.id, expiresAt: hold.expiresAt, secondsLeft }]);
     },
     onExpire: () => this.#flow.dispatch({ type: "expire" }),
@@ -284,6 +286,8 @@ export class VoucherWidget extends LitElement {
 
   protected override render() {
     const m = this.messages;
+    // Nothing to say before the words have come (they load alongside the capabilities).
+    if (!m) return nothing;
     const caps = this.#caps.result;
     const live = {
       m,
@@ -307,14 +311,13 @@ export class VoucherWidget extends LitElement {
       @pointerdown=${this.#onPointer}
       @focusout=${this.#onFocusOut}
     >
-      ${this.#scanner.cameraView(m)}${this.#body()}
+      ${this.#scanner.cameraView(m)}${this.#body(m)}
       <div class="live" part="status" role="status">${statusText(live) || this.#tenderStatus()}</div>
       <div class="live" part="error" id="error" role="alert">${errorText(live) || (this.#tender?.errorText(m) ?? "")}</div>
     </div>`;
   }
 
-  #body() {
-    const m = this.messages;
+  #body(m: Messages) {
     const data = this.#caps.result.data;
     if (!data) {
       return this.#caps.result.isError
@@ -363,7 +366,8 @@ export class VoucherWidget extends LitElement {
 
   #tenderStatus(): string {
     const currency = this.#currency();
-    return this.#tender?.statusText(this.messages, currency, dueMinorOf(this.amount, currency), this.#money) ?? "";
+    if (!this.#tender || !this.messages) return "";
+    return this.#tender.statusText(this.messages, currency, dueMinorOf(this.amount, currency), this.#money) ?? "";
   }
 
   #currency(): string {
@@ -400,7 +404,7 @@ export class VoucherWidget extends LitElement {
     const { code, operation, retryable, status } = error;
     const data = this.#caps.result.data;
     const context = data ? { kind: data.voucherKind, pin: data.capabilities.pin } : undefined;
-    const message = errorMessage(this.messages, code, context);
+    const message = this.messages ? errorMessage(this.messages, code, context) : code;
     this.#emit(["voucher-error", { code, operation, retryable, ...(status ? { status } : {}), message }]);
   }
 
@@ -498,7 +502,7 @@ export class VoucherWidget extends LitElement {
       keep: () => this.#flow.dispatch({ type: "keepHold" }),
       next: () => this.reset(),
       retry: () => this.#caps.load(),
-      copy: () => this.#issue?.copy(this.renderRoot, this.messages),
+      copy: () => this.messages && this.#issue?.copy(this.renderRoot, this.messages),
       print: () => this.#issue?.print(),
       camera: () => this.#scanner.openCamera(),
       "camera-close": () => this.#scanner.closeCamera(),

@@ -1,13 +1,17 @@
 /**
- * Picks the language pack for a locale. English is bundled; German, French, Dutch, Spanish and Italian are
- * separate chunks, each fetched by dynamic import only when asked for, so a page pays for one language.
+ * Picks the language pack for a locale. Every pack, English too, is a separate chunk fetched by dynamic
+ * import only when asked for, so a page pays for one language, and the main bundle for none: the element
+ * asks for its words as it starts, alongside the account's capabilities it has to wait for anyway.
  */
 import type { Capabilities, VoucherKind } from "../../shared/contract.schema.ts";
-import { type AccessReason, en, type MessageCode, type Messages } from "./en.ts";
+import type { AccessReason, MessageCode, Messages } from "./en.ts";
 import { browserLocale, byLanguage, languageOf } from "./locale.ts";
 
 export type { AccessReason, MessageCode, Messages };
-export { browserLocale, en, languageOf };
+export { browserLocale, languageOf };
+
+/** English: the pack for every language without one of its own. */
+const english = async (): Promise<Messages> => (await import("./en.ts")).en;
 
 /** The packs besides English, by language subtag; each `import()` is a chunk of its own. */
 const packs: Record<string, () => Promise<Messages>> = {
@@ -24,11 +28,11 @@ const packs: Record<string, () => Promise<Messages>> = {
  */
 export async function loadMessages(locale: string | undefined): Promise<Messages> {
   const load = byLanguage(packs, locale);
-  if (!load) return en;
+  if (!load) return english();
   try {
     return await load();
   } catch {
-    return en;
+    return english();
   }
 }
 
