@@ -167,7 +167,10 @@ export function bodyFor(routeName: string, codes: readonly string[]): fc.Arbitra
       value: fc.jsonValue({ maxDepth: 1 }),
     }),
   );
-  const badValue = (name: string) => shape.bad?.[name] ?? fc.jsonValue({ maxDepth: 2 });
+  // Own keys only: an extra field's random name may be "constructor" or "valueOf", which every object has.
+  const bad = shape.bad ?? {};
+  const badValue = (name: string) =>
+    (Object.hasOwn(bad, name) ? bad[name] : undefined) ?? fc.jsonValue({ maxDepth: 2 });
   return fc
     .tuple(fc.record(shape.good), fc.array(mutation, { maxLength: 2 }))
     .chain(([body, mutations]) =>
