@@ -1,5 +1,5 @@
 import { defineConfig } from "@playwright/test";
-import { findChromium } from "./scripts/find-chromium.ts";
+import { chromiumArgs, findChromium } from "./scripts/find-chromium.ts";
 
 const executablePath = process.env.CHROMIUM_PATH ?? findChromium() ?? undefined;
 
@@ -24,15 +24,7 @@ export default defineConfig({
     trace: "retain-on-failure",
     launchOptions: {
       executablePath,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
+      args: [...chromiumArgs],
     },
   },
 });

@@ -9,7 +9,7 @@
  */
 import { randomInt } from "node:crypto";
 import type { Page } from "@playwright/test";
-import { findChromium } from "../scripts/find-chromium.ts";
+import { chromiumArgs, findChromium } from "../scripts/find-chromium.ts";
 import { groupCode } from "../src/shared/voucher-code.ts";
 import { en } from "../src/widget/messages/en.ts";
 import { checkoutUrl, expect, test } from "./support/fixtures.ts";
@@ -20,17 +20,7 @@ import { jtlRemaining, seedJtlVoucher } from "./support/simulator.ts";
 test.use({
   launchOptions: {
     executablePath: process.env.CHROMIUM_PATH ?? findChromium() ?? undefined,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      "--use-fake-ui-for-media-stream",
-      "--use-fake-device-for-media-stream",
-    ],
+    args: [...chromiumArgs, "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream"],
   },
 });
 

@@ -63,3 +63,14 @@ export function ensureChromium(): string {
   );
   process.exit(1);
 }
+
+/** Flags every test browser starts with: headless in a container, no GPU, no background traffic. */
+export const chromiumArgs: readonly string[] = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];

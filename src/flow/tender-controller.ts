@@ -15,6 +15,7 @@ import {
   emptyTender,
   ItemState,
   redeemable,
+  stillHeld,
   type TenderAction,
   type TenderItem,
   type TenderState,
@@ -87,8 +88,7 @@ export class TenderController {
 
   /** Releases every voucher still held or failed, each on its own. */
   async releaseAll(): Promise<void> {
-    const live = this.state.items.filter((i) => i.state === ItemState.Held || i.state === ItemState.Failed);
-    await Promise.all(live.map((item) => this.release(item.hold.id)));
+    await Promise.all(this.state.items.filter(stillHeld).map((item) => this.release(item.hold.id)));
   }
 
   /** Releases one voucher, taking it off the sale. */
@@ -107,10 +107,8 @@ export class TenderController {
   clear(canRelease: boolean): void {
     const client = this.#options.client();
     if (client && canRelease) {
-      for (const item of this.state.items) {
-        if (item.state === ItemState.Held || item.state === ItemState.Failed) {
-          client.releaseHold(item.hold.id, { signal: AbortSignal.timeout(15_000) }).catch(() => undefined);
-        }
+      for (const item of this.state.items.filter(stillHeld)) {
+        client.releaseHold(item.hold.id, { signal: AbortSignal.timeout(15_000) }).catch(() => undefined);
       }
     }
     this.dispatch({ type: "clear" });

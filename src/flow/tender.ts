@@ -89,12 +89,12 @@ export function tenderTransition(state: TenderState, action: TenderAction): Tend
     case "expire": {
       const item = state.items.find((i) => i.hold.id === action.id);
       // A redeem on its way decides for itself; a redeemed item's countdown no longer matters.
-      if (!item || (item.state !== ItemState.Held && item.state !== ItemState.Failed)) return state;
+      if (!item || !stillHeld(item)) return state;
       return drop(state, action.id, { code: "HOLD_EXPIRED", maskedCode: item.hold.voucher.maskedCode });
     }
     case "fail": {
       const item = state.items.find((i) => i.hold.id === action.id);
-      if (!item || (item.state !== ItemState.Redeeming && item.state !== ItemState.Releasing)) return state;
+      if (!item || !inFlight(item)) return state;
       if (goneCodes.has(action.error.code)) {
         return drop(state, action.id, {
           code: action.error.code as TenderNotice["code"],
@@ -110,9 +110,19 @@ export function tenderTransition(state: TenderState, action: TenderAction): Tend
   }
 }
 
+/** The item still holds its voucher (held, or a redeem or release that failed): it may be released. */
+export function stillHeld(item: TenderItem): boolean {
+  return item.state === ItemState.Held || item.state === ItemState.Failed;
+}
+
 /** The amount the sale's vouchers cover, in minor units (every item in the list counts). */
 export function coveredMinor(state: TenderState): number {
   return state.items.reduce((sum, item) => sum + minorOf(item.hold.amount), 0);
+}
+
+/** What the sale's vouchers redeemed, in minor units (a redemption's own amount where there is one). */
+export function redeemedMinor(state: TenderState): number {
+  return state.items.reduce((sum, item) => sum + minorOf(item.redemption?.amount ?? item.hold.amount), 0);
 }
 
 /** What is still due after the vouchers: never below zero; null when the sale's due amount is unknown. */
@@ -125,16 +135,24 @@ export function tenderComplete(state: TenderState): boolean {
   return state.items.length > 0 && state.items.every((item) => item.state === ItemState.Redeemed);
 }
 
+/** The item's redeem failed in a way that may be tried again (same hold, same key). */
+export function mayRetry(item: TenderItem): boolean {
+  return item.state === ItemState.Failed && item.error?.retryable !== false;
+}
+
+/** A redeem or release of the item is on its way. */
+export function inFlight(item: TenderItem): boolean {
+  return item.state === ItemState.Redeeming || item.state === ItemState.Releasing;
+}
+
 /** Something is on its way for some item: the list's actions wait. */
 export function tenderBusy(state: TenderState): boolean {
-  return state.items.some((item) => item.state === ItemState.Redeeming || item.state === ItemState.Releasing);
+  return state.items.some(inFlight);
 }
 
 /** The items a "redeem all" sends: held ones, and failed ones that may be retried. */
 export function redeemable(state: TenderState): TenderItem[] {
-  return state.items.filter(
-    (item) => item.state === ItemState.Held || (item.state === ItemState.Failed && item.error?.retryable !== false),
-  );
+  return state.items.filter((item) => item.state === ItemState.Held || mayRetry(item));
 }
 
 /** The sale has started redeeming: no voucher may be added any more (the page's total is being settled). */

@@ -5,7 +5,7 @@
  */
 import type { FlowAction, FlowState, Operation } from "../flow/machine.ts";
 import { Phase } from "../flow/machine.ts";
-import type { IssuedVoucher, Money, VoucherKind, VoucherStatus } from "../shared/contract.schema.ts";
+import type { IssuedVoucher, Money, Redemption, VoucherKind, VoucherStatus } from "../shared/contract.schema.ts";
 
 export interface VoucherCheckedDetail {
   maskedCode: string;
@@ -117,10 +117,15 @@ export function flowEvents(next: FlowState, previous: FlowState, action: FlowAct
     events.push(["voucher-expired", { holdId: hold.id }]);
   }
   if (next.phase === Phase.Redeemed && previous.phase !== Phase.Redeemed && next.redemption) {
-    const { id, holdId, amount, remainingBalance, orderRef, createdAt } = next.redemption;
-    events.push(["voucher-redeemed", { holdId, redemptionId: id, amount, remainingBalance, orderRef, createdAt }]);
+    events.push(["voucher-redeemed", redeemedDetail(next.redemption)]);
   }
   return events;
+}
+
+/** The `voucher-redeemed` detail for a redemption (one voucher's, alone or in split tender). */
+export function redeemedDetail(r: Redemption): VoucherRedeemedDetail {
+  const { id, holdId, amount, remainingBalance, orderRef, createdAt } = r;
+  return { holdId, redemptionId: id, amount, remainingBalance, orderRef, createdAt };
 }
 
 /** The `voucher-issued` detail for an issued voucher: everything but the PIN. */

@@ -10,6 +10,8 @@ import type { FlowError } from "../flow/machine.ts";
 import {
   coveredMinor,
   ItemState,
+  mayRetry,
+  redeemedMinor,
   remainingDueMinor,
   type TenderAction,
   type TenderItem,
@@ -20,8 +22,8 @@ import {
 } from "../flow/tender.ts";
 import { TenderController } from "../flow/tender-controller.ts";
 import type { Hold, Money } from "../shared/contract.schema.ts";
-import { fromMinor, toMinor } from "../shared/money.ts";
-import type { PendingEvent, VoucherTenderDetail } from "./events.ts";
+import { money } from "../shared/money.ts";
+import { type PendingEvent, redeemedDetail, type VoucherTenderDetail } from "./events.ts";
 import { errorMessage, type Messages } from "./messages/index.ts";
 import type { CountdownLevel } from "./views/held-view.ts";
 import { tenderView } from "./views/tender-view.ts";
@@ -121,7 +123,6 @@ export class SplitTender {
 
   render(i: TenderRenderInput): TemplateResult | typeof nothing {
     const { m, currency } = i;
-    const money = (minor: number): Money => ({ amount: fromMinor(minor, currency), currency });
     const stillDue = this.remainingDue(i.dueMinor);
     return tenderView({
       m,
@@ -129,23 +130,20 @@ export class SplitTender {
       money: i.money,
       remainingMs: (id) => this.#tender.remainingMs(id),
       level: i.level,
-      covered: money(coveredMinor(this.state)),
-      due: i.dueMinor === null ? null : money(i.dueMinor),
-      stillDue: stillDue === null ? null : money(stillDue),
+      covered: money(coveredMinor(this.state), currency),
+      due: i.dueMinor === null ? null : money(i.dueMinor, currency),
+      stillDue: stillDue === null ? null : money(stillDue, currency),
       canRelease: i.canRelease,
       errorWords: (item) => this.#errorWords(m, item),
     });
   }
 
   /** The status line while the list is the news: the summary, or the sale's completion. */
-  statusText(m: Messages, currency: string, dueMinor: number | null, money: (value: Money) => string): string {
+  statusText(m: Messages, currency: string, dueMinor: number | null, format: (value: Money) => string): string {
     const state = this.state;
     if (!state.items.length || tenderBusy(state)) return "";
-    const asMoney = (minor: number) => money({ amount: fromMinor(minor, currency), currency });
-    if (tenderComplete(state)) {
-      const total = state.items.reduce((sum, item) => sum + minorOfRedemption(item), 0);
-      return m.tender.complete(state.items.length, asMoney(total));
-    }
+    const asMoney = (minor: number) => format(money(minor, currency));
+    if (tenderComplete(state)) return m.tender.complete(state.items.length, asMoney(redeemedMinor(state)));
     const stillDue = this.remainingDue(dueMinor);
     return m.tender.summary(asMoney(coveredMinor(state)), stillDue === null ? null : asMoney(stillDue));
   }
@@ -166,20 +164,7 @@ export class SplitTender {
     const link = this.#link;
     link.announce("");
     const before = (id: string) => previous.items.find((item) => item.hold.id === id);
-    if (action.type === "redeemed") {
-      const r = action.redemption;
-      link.emit([
-        "voucher-redeemed",
-        {
-          holdId: action.id,
-          redemptionId: r.id,
-          amount: r.amount,
-          remainingBalance: r.remainingBalance,
-          orderRef: r.orderRef,
-          createdAt: r.createdAt,
-        },
-      ]);
-    }
+    if (action.type === "redeemed") link.emit(["voucher-redeemed", redeemedDetail(action.redemption)]);
     if (action.type === "released" && before(action.id)) link.emit(["voucher-released", { holdId: action.id }]);
     if (action.type === "expire" && next !== previous) link.emit(["voucher-expired", { holdId: action.id }]);
     if (action.type === "fail") link.emitError(action.error);
@@ -192,14 +177,13 @@ export class SplitTender {
     if (tenderComplete(next)) return "[data-action=next]";
     if (tenderBusy(next)) return null;
     // Whichever answer came last, a voucher that failed and may be retried is what the cashier sees to next.
-    const failed = next.items.find((i) => i.state === ItemState.Failed && i.error?.retryable !== false);
+    const failed = next.items.find(mayRetry);
     if (failed && action.type !== "add") return `[data-action="retry:${failed.hold.id}"]`;
     return this.accepting(this.#link.dueMinor()) ? "#code" : "[data-action=redeem]";
   }
 
   #detail(state: TenderState): VoucherTenderDetail {
     const currency = this.#link.currency();
-    const money = (minor: number): Money => ({ amount: fromMinor(minor, currency), currency });
     const stillDue = this.remainingDue(this.#link.dueMinor());
     return {
       items: state.items.map((item) => ({
@@ -210,14 +194,9 @@ export class SplitTender {
         ...(item.redemption ? { redemptionId: item.redemption.id } : {}),
         ...(item.error ? { error: item.error.code } : {}),
       })),
-      covered: money(coveredMinor(state)),
-      remainingDue: stillDue === null ? null : money(stillDue),
+      covered: money(coveredMinor(state), currency),
+      remainingDue: stillDue === null ? null : money(stillDue, currency),
       complete: tenderComplete(state),
     };
   }
-}
-
-function minorOfRedemption(item: TenderItem): number {
-  const amount = item.redemption?.amount ?? item.hold.amount;
-  return toMinor(amount.amount, amount.currency) ?? 0;
 }

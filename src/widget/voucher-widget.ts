@@ -331,15 +331,16 @@ export class VoucherWidget extends LitElement {
       const input = { m, data, amount: this.#amountValue(), validUntil: this.validUntil, currency };
       return this.#issue?.render({ ...input, money: this.#money, date: this.#date }) ?? nothing;
     }
+    const due = dueMinorOf(this.amount, currency);
     const tender = this.#tender?.render({
       m,
       currency,
-      dueMinor: dueMinorOf(this.amount, currency),
+      dueMinor: due,
       money: this.#money,
       level: (ms) => levelAt(WARN_AT, ms),
       canRelease: data.capabilities.release,
     });
-    if (this.#tender && !this.#tender.accepting(dueMinorOf(this.amount, currency))) return tender;
+    if (this.#tender && !this.#tender.accepting(due)) return tender;
     const entry = redeemView({
       m,
       flow: this.#flow.state,
@@ -367,7 +368,7 @@ export class VoucherWidget extends LitElement {
   #tenderStatus(): string {
     const currency = this.#currency();
     if (!this.#tender || !this.messages) return "";
-    return this.#tender.statusText(this.messages, currency, dueMinorOf(this.amount, currency), this.#money) ?? "";
+    return this.#tender.statusText(this.messages, currency, dueMinorOf(this.amount, currency), this.#money);
   }
 
   #currency(): string {

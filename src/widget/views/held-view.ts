@@ -28,6 +28,25 @@ export interface HeldViewInput {
  */
 export type CountdownLevel = "soon" | "warning" | "urgent";
 
+/**
+ * The time left as a `role="timer"` (not a live region: warnings are announced at the marks), named by
+ * an element's id or by its own label, with its level as `data-level` and a part of its own.
+ */
+export function countdownView(
+  remaining: string,
+  level: CountdownLevel | null,
+  name: { labelledBy: string } | { label: string },
+): TemplateResult {
+  return html`<span
+    part=${level ? `countdown countdown-${level}` : "countdown"}
+    data-level=${level ?? nothing}
+    role="timer"
+    aria-labelledby=${"labelledBy" in name ? name.labelledBy : nothing}
+    aria-label=${"label" in name ? name.label : nothing}
+    >${remaining}</span
+  >`;
+}
+
 export function heldView({ m, state, hold, caps, money, remaining, level }: HeldViewInput): TemplateResult {
   const redeeming = state.phase === Phase.Redeeming;
   const balance = hold.voucher.balance;
@@ -40,13 +59,7 @@ export function heldView({ m, state, hold, caps, money, remaining, level }: Held
       <dd part="held-amount">${money(hold.amount)}</dd>
       <dt id="time-left-label">${m.timeLeft}</dt>
       <dd>
-        <span
-          part=${level ? `countdown countdown-${level}` : "countdown"}
-          data-level=${level ?? nothing}
-          role="timer"
-          aria-labelledby="time-left-label"
-          >${remaining}</span
-        >
+        ${countdownView(remaining, level, { labelledBy: "time-left-label" })}
       </dd>
     </dl>
     ${

@@ -5,11 +5,20 @@
  */
 import { html, nothing, type TemplateResult } from "lit";
 import { formatRemaining } from "../../flow/countdown-controller.ts";
-import { ItemState, redeemable, type TenderItem, type TenderState, tenderComplete } from "../../flow/tender.ts";
+import {
+  ItemState,
+  mayRetry,
+  redeemable,
+  stillHeld,
+  type TenderItem,
+  type TenderState,
+  tenderBusy,
+  tenderComplete,
+} from "../../flow/tender.ts";
 import type { Money } from "../../shared/contract.schema.ts";
 import type { Messages } from "../messages/index.ts";
 import { button } from "./field.ts";
-import type { CountdownLevel } from "./held-view.ts";
+import { type CountdownLevel, countdownView } from "./held-view.ts";
 
 export interface TenderViewInput {
   m: Messages;
@@ -33,23 +42,15 @@ function itemView(i: TenderViewInput, item: TenderItem): TemplateResult {
   const { m } = i;
   const code = item.hold.voucher.maskedCode;
   const id = item.hold.id;
-  const counting = item.state === ItemState.Held || item.state === ItemState.Failed;
   const left = i.remainingMs(id);
-  const level = i.level(left);
   const redemption = item.redemption;
   return html`<li part="tender-item" data-state=${item.state} data-hold=${id}>
     <span part="masked-code">${code}</span>
     <span part="held-amount">${i.money(redemption?.amount ?? item.hold.amount)}</span>
     <span part="tender-state">${m.tender.states[item.state]}</span>
     ${
-      counting
-        ? html`<span
-            part=${level ? `countdown countdown-${level}` : "countdown"}
-            data-level=${level ?? nothing}
-            role="timer"
-            aria-label=${m.tender.timeLeftOn(code)}
-            >${formatRemaining(left)}</span
-          >`
+      stillHeld(item)
+        ? countdownView(formatRemaining(left), i.level(left), { label: m.tender.timeLeftOn(code) })
         : nothing
     }
     ${
@@ -59,14 +60,9 @@ function itemView(i: TenderViewInput, item: TenderItem): TemplateResult {
     }
     ${item.error ? html`<span class="item-error" part="tender-error">${i.errorWords(item)}</span>` : nothing}
     <span class="item-actions">
+      ${mayRetry(item) ? button({ label: m.tender.retry(code), action: `retry:${id}`, part: "retry-button" }) : nothing}
       ${
-        item.state === ItemState.Failed && item.error?.retryable !== false
-          ? button({ label: m.tender.retry(code), action: `retry:${id}`, part: "retry-button" })
-          : nothing
-      }
-      ${
-        i.canRelease &&
-        (item.state === ItemState.Held || item.state === ItemState.Failed || item.state === ItemState.Releasing)
+        i.canRelease && (stillHeld(item) || item.state === ItemState.Releasing)
           ? button({
               label: m.tender.remove(code),
               action: `remove:${id}`,
@@ -84,7 +80,7 @@ export function tenderView(i: TenderViewInput): TemplateResult | typeof nothing 
   const { m, tender } = i;
   if (!tender.items.length) return nothing;
   const count = redeemable(tender).length;
-  const busy = tender.items.some((x) => x.state === ItemState.Redeeming || x.state === ItemState.Releasing);
+  const busy = tenderBusy(tender);
   return html`<section class="tender" part="tender" aria-labelledby="tender-title">
     <h3 id="tender-title" part="tender-title">${m.tender.title}</h3>
     <ul part="tender-list">
