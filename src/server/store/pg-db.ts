@@ -62,7 +62,9 @@ export async function openPgDb(
   databaseUrl: string,
   options: { max?: number; namedStatements?: number } = {},
 ): Promise<Db> {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: options.max ?? 10, types });
+  // Pipeline mode: a query issued while another is in flight on the same connection is written at once
+  // instead of after the answer, so a transaction's BEGIN travels with its first statement (below).
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: options.max ?? 10, types, pipeline: true });
   // An idle client that loses its server emits 'error' on the pool; without a listener that kills the process.
   pool.on("error", () => {});
   await pool.query("SELECT 1");
@@ -74,9 +76,13 @@ export async function openPgDb(
     async transaction(fn) {
       const client = await pool.connect();
       let broken: Error | undefined;
+      // Not awaited before the work starts: BEGIN and the work's first statement share one round trip.
+      // BEGIN fails only with the connection, and then so does every statement behind it.
+      const begun = client.query("BEGIN");
+      begun.catch(() => {}); // Seen below; marked handled now so a failure is never an unhandled rejection.
       try {
-        await client.query("BEGIN");
         const result = await fn(wrap(client, nameOf));
+        await begun;
         await client.query("COMMIT");
         return result;
       } catch (error) {
