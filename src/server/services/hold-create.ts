@@ -115,7 +115,7 @@ export async function createHold(
         handle.keepOnFailure = true;
         return {
           finish: async (tx) => {
-            const hold = await activate(tx, deps, ctx, id, upstream);
+            const hold = await activate(tx, deps, ctx, { id, amountMinor, currency: amount.currency, code }, upstream);
             return { status: 201, body: { hold: holdBody(hold, deps.now()) } };
           },
         };
@@ -138,37 +138,53 @@ async function resumeEarlierAttempt(deps: Deps, holdId: string): Promise<HoldRow
   });
 }
 
-/** Activates the pending hold with the provider's answer and journals it, in the caller's transaction. */
-async function activate(tx: Queryable, deps: Deps, ctx: RequestContext, id: string, upstream: UpstreamHold) {
+/**
+ * Activates the pending hold with the provider's answer and journals it, in the caller's transaction. The
+ * two statements go out together; should the hold be gone, the transaction is rolled back, entry and all.
+ */
+async function activate(
+  tx: Queryable,
+  deps: Deps,
+  ctx: RequestContext,
+  pending: { id: string; amountMinor: number; currency: string; code: string },
+  upstream: UpstreamHold,
+) {
   const now = deps.now();
-  const hold = await updateHold(
-    tx,
-    id,
-    ["pending"],
-    {
-      state: "active",
-      reservationId: upstream.reservationId,
-      voucherRef: upstream.voucherId ?? null,
-      balanceMinor: upstream.balance?.minor ?? null,
-      balanceCurrency: upstream.balance?.currency ?? null,
-      expiresAt: upstream.expiresAt,
-    },
-    now,
-  );
+  const { id } = pending;
+  const [hold] = await Promise.all([
+    updateHold(
+      tx,
+      id,
+      ["pending"],
+      {
+        state: "active",
+        reservationId: upstream.reservationId,
+        voucherRef: upstream.voucherId ?? null,
+        balanceMinor: upstream.balance?.minor ?? null,
+        balanceCurrency: upstream.balance?.currency ?? null,
+        expiresAt: upstream.expiresAt,
+      },
+      now,
+    ),
+    appendJournal(tx, {
+      at: now,
+      accountId: ctx.account.id,
+      terminalId: ctx.terminalId,
+      event: "hold_created",
+      holdId: id,
+      amountMinor: pending.amountMinor,
+      currency: pending.currency,
+      detail: {
+        maskedCode: maskCode(pending.code),
+        reservationId: upstream.reservationId,
+        expiresAt: upstream.expiresAt,
+      },
+    }),
+  ]);
   if (!hold) {
     // The pending row outlived its grace (the provider took longer than pendingHoldMs) and was swept.
     deps.logger.warn({ holdId: id }, "provider answered a hold after its pending row was swept");
     throw new HttpProblem("PROVIDER_UNAVAILABLE", "The voucher provider answered too late. Please try again.");
   }
-  await appendJournal(tx, {
-    at: now,
-    accountId: ctx.account.id,
-    terminalId: ctx.terminalId,
-    event: "hold_created",
-    holdId: id,
-    amountMinor: hold.amountMinor,
-    currency: hold.currency,
-    detail: { maskedCode: hold.maskedCode, reservationId: upstream.reservationId, expiresAt: upstream.expiresAt },
-  });
   return hold;
 }

@@ -109,34 +109,37 @@ async function startRedemptionIn(
   // Opened before anything is recorded: a hold whose secrets cannot be read never becomes pending.
   const held = heldVoucher(deps, hold);
   const id = newId("red");
-  const redemption = await insertPendingRedemption(
-    tx,
-    {
-      id,
-      holdId,
+  // Three independent writes, sent together.
+  const [redemption] = await Promise.all([
+    insertPendingRedemption(
+      tx,
+      {
+        id,
+        holdId,
+        accountId: ctx.account.id,
+        terminalId: ctx.terminalId,
+        amountMinor: hold.amountMinor,
+        currency: hold.currency,
+        orderRef: req.orderRef,
+        idempotencyKey: key,
+        inFlightUntil: after(now, deps.leaseMs),
+        now,
+      },
+      { accountId: ctx.account.id, key },
+    ),
+    moveHold(tx, holdId, ["active"], "redeeming", now),
+    appendJournal(tx, {
+      at: now,
       accountId: ctx.account.id,
       terminalId: ctx.terminalId,
+      event: "redemption_pending",
+      holdId,
+      redemptionId: id,
       amountMinor: hold.amountMinor,
       currency: hold.currency,
-      orderRef: req.orderRef,
-      idempotencyKey: key,
-      inFlightUntil: after(now, deps.leaseMs),
-      now,
-    },
-    { accountId: ctx.account.id, key },
-  );
-  await moveHold(tx, holdId, ["active"], "redeeming", now);
-  await appendJournal(tx, {
-    at: now,
-    accountId: ctx.account.id,
-    terminalId: ctx.terminalId,
-    event: "redemption_pending",
-    holdId,
-    redemptionId: id,
-    amountMinor: hold.amountMinor,
-    currency: hold.currency,
-    detail: { orderRef: req.orderRef, reservationId: hold.reservationId },
-  });
+      detail: { orderRef: req.orderRef, reservationId: hold.reservationId },
+    }),
+  ]);
   return { redemption, held };
 }
 

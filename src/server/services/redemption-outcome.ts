@@ -59,22 +59,24 @@ export async function commitPendingIn(
     return { row, changed: false };
   }
   const row = committed;
-  await moveHold(tx, redemption.holdId, ["redeeming"], "redeemed", now);
-  await appendJournal(tx, {
-    at: now,
-    accountId: row.accountId,
-    terminalId: row.terminalId,
-    event: "redemption_committed",
-    holdId: row.holdId,
-    redemptionId: row.id,
-    amountMinor: row.amountMinor,
-    currency: row.currency,
-    detail: {
-      upstreamId: upstream.upstreamId,
-      orderRef: row.orderRef,
-      ...(upstream.remainingBalance ? { remainingMinor: upstream.remainingBalance.minor } : {}),
-    },
-  });
+  await Promise.all([
+    moveHold(tx, redemption.holdId, ["redeeming"], "redeemed", now),
+    appendJournal(tx, {
+      at: now,
+      accountId: row.accountId,
+      terminalId: row.terminalId,
+      event: "redemption_committed",
+      holdId: row.holdId,
+      redemptionId: row.id,
+      amountMinor: row.amountMinor,
+      currency: row.currency,
+      detail: {
+        upstreamId: upstream.upstreamId,
+        orderRef: row.orderRef,
+        ...(upstream.remainingBalance ? { remainingMinor: upstream.remainingBalance.minor } : {}),
+      },
+    }),
+  ]);
   return { row, changed: true };
 }
 

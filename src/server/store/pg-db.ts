@@ -42,9 +42,36 @@ function statementNamer(limit: number): (sql: string) => string | undefined {
   };
 }
 
-function wrap(target: pg.Pool | pg.PoolClient, nameOf: (sql: string) => string | undefined): Queryable {
+/** The socket under a pooled client (pg keeps it on `connection.stream`). */
+type Corkable = { cork(): void; uncork(): void };
+const socketOf = (client: pg.PoolClient) => (client as unknown as { connection: { stream: Corkable } }).connection.stream;
+
+/**
+ * Holds the client's writes until the end of the current tick, so statements issued together (BEGIN and
+ * the first statement; `Promise.all` of independent writes) leave in one write to the socket, not one each.
+ */
+function corkPerTick(client: pg.PoolClient): () => void {
+  let corked = false;
+  return () => {
+    if (corked) return;
+    const socket = socketOf(client);
+    corked = true;
+    socket.cork();
+    process.nextTick(() => {
+      corked = false;
+      socket.uncork();
+    });
+  };
+}
+
+function wrap(
+  target: pg.Pool | pg.PoolClient,
+  nameOf: (sql: string) => string | undefined,
+  beforeWrite: () => void = () => {},
+): Queryable {
   return {
     async query<T>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<T>> {
+      beforeWrite();
       const name = nameOf(sql);
       const values = [...params];
       const result = await (name === undefined ? target.query(sql, values) : target.query({ name, text: sql, values }));
@@ -78,10 +105,12 @@ export async function openPgDb(
       let broken: Error | undefined;
       // Not awaited before the work starts: BEGIN and the work's first statement share one round trip.
       // BEGIN fails only with the connection, and then so does every statement behind it.
+      const cork = corkPerTick(client);
+      cork();
       const begun = client.query("BEGIN");
       begun.catch(() => {}); // Seen below; marked handled now so a failure is never an unhandled rejection.
       try {
-        const result = await fn(wrap(client, nameOf));
+        const result = await fn(wrap(client, nameOf, cork));
         await begun;
         await client.query("COMMIT");
         return result;
