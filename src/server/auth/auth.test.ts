@@ -34,6 +34,31 @@ describe("session tokens", () => {
     await expect(other.verify(token)).rejects.toMatchObject({ code: "UNAUTHORIZED" });
   });
 
+  it("refuses a token it already verified from the second it expires", async () => {
+    let now = Date.parse("2026-12-02T10:00:00.000Z");
+    const tokens = createSessionTokens(key, () => now);
+    const { token, expiresAt } = await tokens.issue({ account: "jtl", terminalId: "t", abilities: ["check"] }, 60);
+    await expect(tokens.verify(token)).resolves.toMatchObject({ terminalId: "t" });
+    now = Date.parse(expiresAt) - 1;
+    await expect(tokens.verify(token)).resolves.toMatchObject({ terminalId: "t" });
+    now = Date.parse(expiresAt);
+    await expect(tokens.verify(token)).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+  });
+
+  it("keeps refusing a tampered copy of a token it verified", async () => {
+    const tokens = createSessionTokens(key);
+    const { token } = await tokens.issue({ account: "jtl", terminalId: "t", abilities: ["redeem"] }, 60);
+    await tokens.verify(token);
+    const [header, , signature] = token.split(".");
+    const forged = Buffer.from(JSON.stringify({ acc: "jtl", abl: ["codes"], sub: "t", exp: 9e9 })).toString(
+      "base64url",
+    );
+    for (let i = 0; i < 2; i++) {
+      await expect(tokens.verify(`${header}.${forged}.${signature}`)).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    }
+    await expect(tokens.verify(token)).resolves.toMatchObject({ abilities: ["redeem"] });
+  });
+
   it("reads bearer tokens strictly", () => {
     expect(bearerToken("Bearer abc")).toBe("abc");
     expect(bearerToken("bearer abc")).toBe("abc");

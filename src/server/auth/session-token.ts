@@ -20,8 +20,27 @@ export interface SessionTokens {
   verify(token: string): Promise<SessionClaims>;
 }
 
-/** Signs and verifies session tokens with one symmetric key. */
+/** Tokens remembered as verified, at most (a terminal sends the same token with every call). */
+export const VERIFIED_TOKENS_KEPT = 10_000;
+
+/**
+ * Signs and verifies session tokens with one symmetric key. A token that verified is remembered with its
+ * claims and expiry, so the next call with it costs a map lookup, not a signature check; it is still
+ * refused from the second its `exp` passes. A forged token never verifies and so is never remembered.
+ */
 export function createSessionTokens(signingKey: Uint8Array, now: () => number = Date.now): SessionTokens {
+  // Imported once: given the raw bytes, jose imports a WebCrypto key on every verify.
+  const key = crypto.subtle.importKey("raw", new Uint8Array(signingKey), { name: "HMAC", hash: "SHA-256" }, false, [
+    "sign",
+    "verify",
+  ]);
+  key.catch(() => {}); // A key that cannot be imported fails each issue and verify, never the process.
+  const verified = new Map<string, { claims: SessionClaims; expiresAtMs: number }>();
+  const remember = (token: string, claims: SessionClaims, expiresAtMs: number) => {
+    // Oldest first out: a Map iterates in insertion order.
+    if (verified.size >= VERIFIED_TOKENS_KEPT) verified.delete(verified.keys().next().value as string);
+    verified.set(token, { claims, expiresAtMs });
+  };
   return {
     async issue(claims, ttlSeconds) {
       const issuedAt = Math.floor(now() / 1000);
@@ -33,12 +52,15 @@ export function createSessionTokens(signingKey: Uint8Array, now: () => number = 
         .setSubject(claims.terminalId)
         .setIssuedAt(issuedAt)
         .setExpirationTime(exp)
-        .sign(signingKey);
+        .sign(await key);
       return { token, expiresAt: new Date(exp * 1000).toISOString() };
     },
     async verify(token) {
+      const known = verified.get(token);
+      if (known && now() < known.expiresAtMs) return known.claims;
+      if (known) verified.delete(token);
       try {
-        const { payload } = await jwtVerify(token, signingKey, {
+        const { payload } = await jwtVerify(token, await key, {
           issuer: ISSUER,
           audience: AUDIENCE,
           algorithms: ["HS256"],
@@ -46,11 +68,14 @@ export function createSessionTokens(signingKey: Uint8Array, now: () => number = 
         });
         const abl = Array.isArray(payload.abl) ? payload.abl : [];
         if (typeof payload.acc !== "string" || typeof payload.sub !== "string") throw new Error("claims");
-        return {
+        if (typeof payload.exp !== "number") throw new Error("no expiry");
+        const claims: SessionClaims = {
           account: payload.acc,
           terminalId: payload.sub,
           abilities: abl.filter((a): a is Ability => (allAbilities as readonly unknown[]).includes(a)),
         };
+        remember(token, claims, payload.exp * 1000);
+        return claims;
       } catch {
         throw new HttpProblem("UNAUTHORIZED", "The session token is missing, expired or not valid.");
       }
