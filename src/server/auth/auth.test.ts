@@ -37,7 +37,7 @@ describe("session tokens", () => {
   it("refuses a token it already verified from the second it expires", async () => {
     let now = Date.parse("2026-12-02T10:00:00.000Z");
     const tokens = createSessionTokens(key, () => now);
-    const { token, expiresAt } = await tokens.issue({ account: "jtl", terminalId: "t", abilities: ["check"] }, 60);
+    const { token, expiresAt } = await tokens.issue({ account: "jtl", terminalId: "t", abilities: ["redeem"] }, 60);
     await expect(tokens.verify(token)).resolves.toMatchObject({ terminalId: "t" });
     now = Date.parse(expiresAt) - 1;
     await expect(tokens.verify(token)).resolves.toMatchObject({ terminalId: "t" });

@@ -3,6 +3,7 @@
  * provider (`findRedemption`) before anything else is tried. Used by a retry under the same key, right
  * after a lost answer, and by the reconciler at start-up and periodically.
  */
+import { isHttpProblem } from "../errors/http-problem.ts";
 import type { ProviderAdapter } from "../providers/port.ts";
 import { findHoldById } from "../store/holds-repo.ts";
 import { settleKeyForResource } from "../store/idempotency-repo.ts";
@@ -22,6 +23,14 @@ import { commitPending, failPending } from "./redemption-outcome.ts";
  */
 export type SettleOutcome = "committed" | "failed" | "busy" | "unknown";
 
+/** The outcome; when unknown, also how many seconds until asking again can tell more. */
+export type Settled =
+  | { outcome: Exclude<SettleOutcome, "unknown"> }
+  | { outcome: "unknown"; retryAfterSeconds: number };
+
+/** When the provider could not be asked and said nothing of when to come back. */
+export const LOOKUP_RETRY_SECONDS = 5;
+
 export interface SettleOptions {
   /** The caller already holds the redemption's in-flight claim (it just made the call itself). */
   alreadyClaimed?: boolean;
@@ -35,7 +44,7 @@ export async function settlePending(
   adapter: ProviderAdapter,
   redemptionId: string,
   options: SettleOptions = {},
-): Promise<SettleOutcome> {
+): Promise<Settled> {
   const now = deps.now();
   const claim = await deps.db.transaction(async (tx) => {
     const claimed = options.alreadyClaimed
@@ -46,9 +55,9 @@ export async function settlePending(
     return { row, hold, mine: options.alreadyClaimed || claimed !== null };
   });
   const { row: redemption, hold } = claim;
-  if (!redemption || redemption.state === "failed") return "failed";
-  if (redemption.state === "committed") return "committed";
-  if (!claim.mine) return "busy";
+  if (!redemption || redemption.state === "failed") return { outcome: "failed" };
+  if (redemption.state === "committed") return { outcome: "committed" };
+  if (!claim.mine) return { outcome: "busy" };
 
   const keyOf = redemption.idempotencyKey;
   let found: Awaited<ReturnType<ProviderAdapter["findRedemption"]>>;
@@ -61,14 +70,17 @@ export async function settlePending(
       "could not learn a redemption's outcome; left pending",
     );
     await deps.db.transaction((tx) => unclaimRedemption(tx, redemptionId, deps.now()));
-    return "unknown";
+    const hinted = isHttpProblem(error) ? error.retryAfterSeconds : undefined;
+    return { outcome: "unknown", retryAfterSeconds: hinted ?? LOOKUP_RETRY_SECONDS };
   }
-  if (!found && deps.now().getTime() - redemption.createdAt.getTime() < deps.settleGraceMs) {
+  const graceLeftMs = deps.settleGraceMs - (deps.now().getTime() - redemption.createdAt.getTime());
+  if (!found && graceLeftMs > 0) {
     // Nothing upstream yet, but the lost call may still land after this lookup (a provider works on past
     // our timeout): failing it now could lose a charge that happens a moment later. Ask again later.
     deps.logger.info({ redemptionId }, "no redemption upstream yet; left pending until the call cannot land");
     await deps.db.transaction((tx) => unclaimRedemption(tx, redemptionId, deps.now()));
-    return "unknown";
+    // Asking again before the grace is over can only find the same nothing (or the late charge).
+    return { outcome: "unknown", retryAfterSeconds: Math.max(1, Math.ceil(graceLeftMs / 1000)) };
   }
   if (found) {
     await commitPending(deps, redemption, found, async (tx, row) => {
@@ -78,7 +90,7 @@ export async function settlePending(
       }
     });
     deps.logger.info({ redemptionId }, "pending redemption settled: committed upstream");
-    return "committed";
+    return { outcome: "committed" };
   }
   await failPending(deps, redemption, "PROVIDER_UNAVAILABLE", async (tx) => {
     if (options.settleKey && keyOf) {
@@ -86,7 +98,7 @@ export async function settlePending(
     }
   });
   deps.logger.info({ redemptionId }, "pending redemption settled: nothing happened upstream");
-  return "failed";
+  return { outcome: "failed" };
 }
 
 /** Settles every pending redemption nobody is working on; returns how many were settled. */
@@ -100,7 +112,7 @@ export async function reconcilePending(deps: Deps, batch = 100): Promise<number>
       deps.logger.warn({ redemptionId: id }, "pending redemption of an unknown account; left pending");
       continue;
     }
-    const outcome = await settlePending(deps, account.adapter, id, { settleKey: true });
+    const { outcome } = await settlePending(deps, account.adapter, id, { settleKey: true });
     if (outcome === "committed" || outcome === "failed") settled++;
   }
   return settled;

@@ -20,11 +20,15 @@ import { settlePending } from "./reconcile.ts";
 import { commitPendingIn, failPending } from "./redemption-outcome.ts";
 import type { RequestContext, StoredOutcome } from "./types.ts";
 
-/** The answer a caller gets when the outcome is unknown and the provider cannot be asked yet. */
-export const stillPending = () =>
+/**
+ * The answer a caller gets when the outcome is unknown and the provider cannot tell yet: retry with the
+ * same key after `retryAfterSeconds` (the rest of the settle grace, or the provider's own hint).
+ */
+export const stillPending = (retryAfterSeconds: number) =>
   new HttpProblem(
     "PROVIDER_UNAVAILABLE",
     "The voucher provider did not confirm the redemption. Retry with the same Idempotency-Key to settle it.",
+    { retryAfterSeconds },
   );
 
 /** POST /holds/{id}/redeem. */
@@ -63,15 +67,15 @@ export async function redeem(
 /** An earlier attempt under this key left a redemption: settle it; returns it if it went through. */
 async function settleEarlierAttempt(deps: Deps, ctx: RequestContext, handle: KeyHandle): Promise<RedemptionRow | null> {
   const id = handle.resourceId as string;
-  const outcome = await settlePending(deps, ctx.account.adapter, id);
-  if (outcome === "busy") {
+  const settled = await settlePending(deps, ctx.account.adapter, id);
+  if (settled.outcome === "busy") {
     // Keep the record: whoever is settling it (the reconciler) stores the answer for this key.
     handle.keepOnFailure = true;
     throw new HttpProblem("IDEMPOTENCY_IN_PROGRESS", "This redemption is being settled.", { retryAfterSeconds: 1 });
   }
-  if (outcome === "unknown") {
+  if (settled.outcome === "unknown") {
     handle.keepOnFailure = true;
-    throw stillPending();
+    throw stillPending(settled.retryAfterSeconds);
   }
   const row = await deps.db.transaction((tx) => findRedemption(tx, id));
   // Failed: nothing moved upstream, so this request goes on to redeem afresh.
@@ -177,15 +181,16 @@ async function callProvider(
       },
     };
   }
-  const outcome = await settlePending(deps, adapter, redemption.id, { alreadyClaimed: true });
-  if (outcome === "committed") {
+  const settled = await settlePending(deps, adapter, redemption.id, { alreadyClaimed: true });
+  if (settled.outcome === "committed") {
     const row = (await deps.db.transaction((tx) => findRedemption(tx, redemption.id))) as RedemptionRow;
     return { status: 200, body: { redemption: redemptionBody(row) } };
   }
-  if (outcome === "failed") {
+  if (settled.outcome === "failed") {
     // The provider confirmed nothing happened: the client may simply try again.
     throw new HttpProblem("PROVIDER_UNAVAILABLE", "The voucher provider did not answer. Please try again.");
   }
   handle.keepOnFailure = true;
-  throw stillPending();
+  // Unknown (busy cannot happen: this request holds the claim).
+  throw stillPending(settled.outcome === "unknown" ? settled.retryAfterSeconds : 1);
 }

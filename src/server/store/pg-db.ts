@@ -44,7 +44,8 @@ function statementNamer(limit: number): (sql: string) => string | undefined {
 
 /** The socket under a pooled client (pg keeps it on `connection.stream`). */
 type Corkable = { cork(): void; uncork(): void };
-const socketOf = (client: pg.PoolClient) => (client as unknown as { connection: { stream: Corkable } }).connection.stream;
+const socketOf = (client: pg.PoolClient) =>
+  (client as unknown as { connection: { stream: Corkable } }).connection.stream;
 
 /**
  * Holds the client's writes until the end of the current tick, so statements issued together (BEGIN and

@@ -83,13 +83,21 @@ export function runFaultSuite(name: string, makeHarness: FaultHarnessFactory): v
       const [charges, lookups] = [await kit.calls("redeem"), await kit.calls("lookup")];
       await setFaults({ on: "redeem", kind: "error", status: 502, count: 1 });
       const key = randomUUID();
-      expect(expectProblem(await kit.redeem(v.holdId, key), "PROVIDER_UNAVAILABLE").retryable).toBe(true);
+      const first = await kit.redeem(v.holdId, key);
+      // Pending: come back when the grace is over, not at once (the lookup cannot tell more before then).
+      expect(expectProblem(first, "PROVIDER_UNAVAILABLE")).toMatchObject({
+        retryable: true,
+        retryAfterSeconds: GRACE_SECONDS,
+      });
+      expect(first.headers["retry-after"]).toBe(String(GRACE_SECONDS));
       expect(await kit.calls("lookup")).toBeGreaterThan(lookups);
-      // A retry within the grace asks again but does not charge again.
-      expectProblem(await kit.redeem(v.holdId, key), "PROVIDER_UNAVAILABLE");
+      // A retry within the grace asks again but does not charge again, and is told the time still left.
+      bff.advance(20);
+      const retried = await kit.redeem(v.holdId, key);
+      expect(expectProblem(retried, "PROVIDER_UNAVAILABLE").retryAfterSeconds).toBe(GRACE_SECONDS - 20);
       expect(await kit.calls("redeem")).toBe(charges + 1);
       expect(await kit.balance(v)).toBe(v.value);
-      bff.advance(GRACE_SECONDS + 1);
+      bff.advance(GRACE_SECONDS - 20 + 1);
       await expectRedeemedOnce(v, key);
       expect(await kit.calls("redeem")).toBe(charges + 2);
       expect(await kit.journal(v.holdId)).toEqual([
@@ -150,7 +158,11 @@ export function runFaultSuite(name: string, makeHarness: FaultHarnessFactory): v
         { on: "lookup", kind: "error", status: 503, count: 50 },
       );
       const key = randomUUID();
-      expect(expectProblem(await kit.redeem(v.holdId, key), "PROVIDER_UNAVAILABLE").retryable).toBe(true);
+      // The provider cannot be asked and gave no hint: try again in a few seconds.
+      expect(expectProblem(await kit.redeem(v.holdId, key), "PROVIDER_UNAVAILABLE")).toMatchObject({
+        retryable: true,
+        retryAfterSeconds: expect.any(Number),
+      });
       expect((await kit.holdState(v.holdId)).state).toBe("redeeming");
       await kit.expectChargedOnce(v);
       // Another key cannot redeem the hold meanwhile.
