@@ -1,6 +1,9 @@
 /**
- * A closed-loop load generator: N terminals, each running one flow after another as fast as answers come,
- * for a warm-up and then a measured window, bounded both in time and in the number of flows.
+ * A load generator: N terminals for a warm-up and then a measured window, bounded both in time and in the
+ * number of flows. Closed loop by default (each terminal runs one flow after another as fast as answers
+ * come), or paced (each terminal starts a flow every `paceMs`, as a till with a cashier does, however fast
+ * the answers come; a flow that starts late because the last one was slow is timed from when it was due,
+ * so a stall is not hidden by the flows it delayed).
  */
 
 export interface LoadOptions {
@@ -9,6 +12,8 @@ export interface LoadOptions {
   measureMs: number;
   /** Upper bound on flows started (warm-up included), e.g. the vouchers seeded for them. */
   maxFlows: number;
+  /** Paced: each terminal starts a flow every this many ms (first ones spread evenly over one interval). */
+  paceMs?: number;
   /** One flow by one terminal; `n` counts the flows started so far across all terminals. */
   flow(terminal: number, n: number): Promise<void>;
 }
@@ -43,10 +48,21 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   let firstError: string | undefined;
   let lastDone = measureFrom;
 
+  const { paceMs } = options;
+  const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
   async function terminal(index: number): Promise<void> {
+    let due = start + (paceMs ? (paceMs * index) / options.terminals : 0);
     while (performance.now() < end && started < options.maxFlows) {
+      // Paced and on time: wait for the flow's turn and time it from its actual start (not the timer's
+      // slack). Paced and late (the last flow overran its turn): start now, timed from when it was due.
+      const late = paceMs !== undefined && due <= performance.now();
+      if (paceMs && !late) {
+        await wait(due - performance.now());
+        if (performance.now() >= end) break;
+      }
       const n = started++;
-      const t0 = performance.now();
+      const t0 = late ? due : performance.now();
+      if (paceMs) due += paceMs;
       try {
         await options.flow(index, n);
       } catch (error) {

@@ -84,12 +84,14 @@ export function sampleRss(pid: number, everyMs = 100): { stop(): number } {
 const TICKS_PER_SECOND = 100;
 
 /** CPU time (user + system) a process has used so far, in ms; null where /proc is not readable. */
-export function cpuMsOf(pid: number): number | null {
+export function cpuMsOf(pid: number, withReapedChildren = false): number | null {
   try {
-    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th,
+    // then cutime and cstime, the time of children it has waited for.
     const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+    const ticks = [11, 12, ...(withReapedChildren ? [13, 14] : [])].reduce((sum, i) => sum + Number(fields[i]), 0);
+    return (ticks * 1000) / TICKS_PER_SECOND;
   } catch {
     return null;
   }
@@ -105,7 +107,9 @@ export function postgresCpuMs(): number {
     } catch {
       continue;
     }
-    total += cpuMsOf(Number(entry)) ?? 0;
+    // With the time of reaped children: a backend that exits (an idle pool connection closed, an
+    // autovacuum worker done) moves its time to the postmaster's, so the total never goes down.
+    total += cpuMsOf(Number(entry), true) ?? 0;
   }
   return total;
 }

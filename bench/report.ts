@@ -13,7 +13,11 @@ export interface Cell {
   bffRssMiB: number;
   /** CPU used per flow through the BFF (ms): the BFF process, the simulator, all PostgreSQL processes. */
   cpuMsPerFlow: { bff: number; sim: number; pg: number };
+  /** Set for a paced cell: flows each terminal starts per second (otherwise closed loop). */
+  pacedPerTerminal?: number;
 }
+
+const terminalsLabel = (c: Cell) => (c.pacedPerTerminal ? `${c.terminals} paced ${c.pacedPerTerminal}/s` : c.terminals);
 
 const ms = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : "–");
 const rate = (n: number) => n.toFixed(0);
@@ -27,7 +31,7 @@ export function table(cells: readonly Cell[]): string {
   const row = (c: Cell) =>
     [
       c.flow,
-      c.terminals,
+      terminalsLabel(c),
       rate(c.bff.flowsPerSecond),
       rate(c.bff.flowsPerSecond * c.requests[0]),
       ms(c.bff.medianMs),
@@ -70,15 +74,22 @@ export function targets(cells: readonly Cell[]): string {
   const lines: string[] = [];
   for (const store of new Set(cells.map((c) => c.store))) {
     for (const flow of new Set(cells.map((c) => c.flow))) {
-      const at10 = cells.filter((c) => c.store === store && c.flow === flow && c.terminals === 10);
-      if (at10.length === 0) continue;
-      const p50 = at10.map((c) => c.bff.medianMs - c.direct.medianMs);
-      const p99 = at10.map((c) => c.bff.p99Ms - c.direct.p99Ms);
-      lines.push(
-        `- ${store}, ${flow} at 10 terminals: BFF adds ${list(p50, ms)} ms to the median (≤ 2: ${verdict(p50, (v) => v <= 2)}) and ${list(p99, ms)} ms to the p99 (≤ 10: ${verdict(p99, (v) => v <= 10)})`,
-      );
+      for (const paced of [false, true]) {
+        const at10 = cells.filter(
+          (c) => c.store === store && c.flow === flow && c.terminals === 10 && Boolean(c.pacedPerTerminal) === paced,
+        );
+        if (at10.length === 0) continue;
+        const p50 = at10.map((c) => c.bff.medianMs - c.direct.medianMs);
+        const p99 = at10.map((c) => c.bff.p99Ms - c.direct.p99Ms);
+        const how = paced ? `10 paced terminals (${at10[0]?.pacedPerTerminal} flows/s each)` : "10 terminals";
+        lines.push(
+          `- ${store}, ${flow} at ${how}: BFF adds ${list(p50, ms)} ms to the median (≤ 2: ${verdict(p50, (v) => v <= 2)}) and ${list(p99, ms)} ms to the p99 (≤ 10: ${verdict(p99, (v) => v <= 10)})`,
+        );
+      }
     }
-    const at50 = cells.filter((c) => c.store === store && c.flow === "hold→redeem" && c.terminals === 50);
+    const at50 = cells.filter(
+      (c) => c.store === store && c.flow === "hold→redeem" && c.terminals === 50 && !c.pacedPerTerminal,
+    );
     if (at50.length > 0) {
       const flows = at50.map((c) => c.bff.flowsPerSecond);
       lines.push(
@@ -93,10 +104,10 @@ export function errors(cells: readonly Cell[]): string {
   return cells
     .flatMap((c) => [
       c.bff.firstError
-        ? `- ${c.store} ${c.flow} ×${c.terminals} BFF: ${c.bff.errors} errors, first: ${c.bff.firstError}`
+        ? `- ${c.store} ${c.flow} ×${terminalsLabel(c)} BFF: ${c.bff.errors} errors, first: ${c.bff.firstError}`
         : "",
       c.direct.firstError
-        ? `- ${c.store} ${c.flow} ×${c.terminals} direct: ${c.direct.errors} errors, first: ${c.direct.firstError}`
+        ? `- ${c.store} ${c.flow} ×${terminalsLabel(c)} direct: ${c.direct.errors} errors, first: ${c.direct.firstError}`
         : "",
     ])
     .filter(Boolean)

@@ -5,7 +5,10 @@
  * reachable, see postgres.ts). Knobs: BENCH_FLOWS (check,hold,hold→redeem; `read` adds the BFF's own HTTP
  * cost), BENCH_TERMINALS (1,10,50), BENCH_STORES (pglite,postgres; postgres-nosync is a diagnostic run
  * without waiting for WAL flushes), BENCH_SECONDS measured per cell (default 4) after BENCH_WARMUP_MS
- * (800), at most BENCH_MAX_FLOWS flows per cell (4000), BENCH_REPEAT runs of each cell (1).
+ * (800), at most BENCH_MAX_FLOWS flows per cell (4000), BENCH_REPEAT runs of each cell (1). Paced cells
+ * (BENCH_PACED_TERMINALS, default 10; empty for none) run the same flows with each terminal starting one
+ * every 1/BENCH_PACED_RATE seconds (default 5 flows/s per terminal) instead of back to back: the latency a
+ * till sees when the machine is not saturated.
  * Prints Markdown on stdout (progress on stderr); not part of `npm test`.
  */
 import { mkdtempSync, rmSync } from "node:fs";
@@ -36,10 +39,21 @@ const terminalCounts = (env.BENCH_TERMINALS ?? "1,10,50").split(",").map(Number)
 const stores = (env.BENCH_STORES ?? "pglite,postgres").split(",");
 const flows = flowNames.filter((f) => (env.BENCH_FLOWS ?? defaultFlows.join(",")).split(",").includes(f));
 const repeat = Math.max(1, Number(env.BENCH_REPEAT ?? 1));
+const pacedTerminals = (env.BENCH_PACED_TERMINALS ?? "10").split(",").filter(Boolean).map(Number);
+const pacedRate = Number(env.BENCH_PACED_RATE ?? 5);
 
 const log = (text: string) => process.stderr.write(`${text}\n`);
 
-async function cell(store: string, flow: FlowName, terminals: number, sim: Child, bff: Child, tokens: string[]) {
+async function cell(
+  store: string,
+  flow: FlowName,
+  terminals: number,
+  sim: Child,
+  bff: Child,
+  tokens: string[],
+  pacedPerTerminal?: number,
+) {
+  const paceMs = pacedPerTerminal ? 1000 / pacedPerTerminal : undefined;
   // Hold uses a fresh voucher per flow; the others one voucher per terminal, with room for every flow.
   const seed = (count: number) =>
     freshVouchers(providerOf(flow), sim.url, count, flow === "hold" ? "50.00" : "90000.00");
@@ -51,6 +65,7 @@ async function cell(store: string, flow: FlowName, terminals: number, sim: Child
     warmupMs,
     measureMs,
     maxFlows: bound,
+    ...(paceMs ? { paceMs } : {}),
     flow: await directFlow(flow, sim.url, vouchers),
   });
   const fresh = await seed(flow === "hold" ? maxFlows : terminals);
@@ -61,6 +76,7 @@ async function cell(store: string, flow: FlowName, terminals: number, sim: Child
     warmupMs,
     measureMs,
     maxFlows: bound,
+    ...(paceMs ? { paceMs } : {}),
     flow: bffFlow(flow, bff.url, tokens, fresh),
   });
   const perFlow = (before: number, after: number) => (after - before) / Math.max(1, viaBff.completed);
@@ -78,9 +94,10 @@ async function cell(store: string, flow: FlowName, terminals: number, sim: Child
     direct,
     bffRssMiB: rss.stop(),
     cpuMsPerFlow: cpu,
+    ...(pacedPerTerminal ? { pacedPerTerminal } : {}),
   };
   log(
-    `  ${flow} ×${terminals}: BFF ${viaBff.flowsPerSecond.toFixed(0)}/s p50 ${viaBff.medianMs.toFixed(1)} ms; direct ${direct.flowsPerSecond.toFixed(0)}/s p50 ${direct.medianMs.toFixed(1)} ms`,
+    `  ${flow} ×${terminals}${paceMs ? ` paced ${pacedPerTerminal}/s` : ""}: BFF ${viaBff.flowsPerSecond.toFixed(0)}/s p50 ${viaBff.medianMs.toFixed(1)} ms; direct ${direct.flowsPerSecond.toFixed(0)}/s p50 ${direct.medianMs.toFixed(1)} ms`,
   );
   return result;
 }
@@ -122,6 +139,7 @@ async function main() {
     `- CPU: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "?"}; memory ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB; ${os.type()} ${os.release()}`,
     `- Node ${process.version}; load average at start ${load()}`,
     `- ${measureMs / 1000} s measured per cell after ${warmupMs} ms warm-up; at most ${maxFlows} flows per cell; ${repeat} run(s) per cell; loopback only`,
+    `- closed loop (each terminal's next flow as soon as the last is answered), then paced cells: ${pacedTerminals.join(", ") || "none"} terminals each starting ${pacedRate} flows/s`,
   ];
   const sims = {
     jtl: await startChild("sim-child.ts", { SIM: "jtl" }),
@@ -147,7 +165,7 @@ async function main() {
           SIM_URL: sims.jtl.url,
           ...(sims.spaaza ? { SPAAZA_URL: sims.spaaza.url } : {}),
         });
-        const most = Math.max(...terminalCounts);
+        const most = Math.max(...terminalCounts, ...pacedTerminals);
         const tokens = {
           jtl: await sessions(bff.url, most, "jtl"),
           spaaza: sims.spaaza ? await sessions(bff.url, most, "spaaza") : [],
@@ -155,9 +173,13 @@ async function main() {
         for (const flow of flows) {
           const provider = providerOf(flow);
           const sim = sims[provider] as Child;
-          for (const terminals of terminalCounts) {
+          const runs = [
+            ...terminalCounts.map((terminals) => ({ terminals, paced: undefined })),
+            ...pacedTerminals.map((terminals) => ({ terminals, paced: pacedRate })),
+          ];
+          for (const { terminals, paced } of runs) {
             for (let run = 0; run < repeat; run++) {
-              cells.push(await cell(store, flow, terminals, sim, bff, tokens[provider]));
+              cells.push(await cell(store, flow, terminals, sim, bff, tokens[provider], paced));
             }
           }
         }
