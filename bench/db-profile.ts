@@ -9,22 +9,27 @@ import { findPostgres } from "./postgres.ts";
 
 type Query = (...args: unknown[]) => unknown;
 const stats = new Map<string, { count: number; ms: number }>();
-const original = pg.Client.prototype.query as unknown as Query;
-// Wrapped before the BFF is loaded, so its pool's clients are timed too.
-(pg.Client.prototype as unknown as { query: Query }).query = function (this: unknown, ...args: unknown[]) {
-  const first = args[0] as string | { text?: string };
-  const text = (typeof first === "string" ? first : (first?.text ?? "?")).replace(/\s+/g, " ").slice(0, 72);
-  const started = performance.now();
-  const result = original.apply(this, args) as Promise<unknown> | undefined;
-  if (!result || typeof result.then !== "function") return result;
-  return result.then((value) => {
-    const entry = stats.get(text) ?? { count: 0, ms: 0 };
-    entry.count++;
-    entry.ms += performance.now() - started;
-    stats.set(text, entry);
-    return value;
-  });
-};
+/** Times every promise-returning call of `proto.query` (a pool's auto-commit statements call back instead). */
+function timeQueries(proto: { query: unknown }) {
+  const original = proto.query as Query;
+  proto.query = function (this: unknown, ...args: unknown[]) {
+    const first = args[0] as string | { text?: string };
+    const text = (typeof first === "string" ? first : (first?.text ?? "?")).replace(/\s+/g, " ").slice(0, 72);
+    const started = performance.now();
+    const result = original.apply(this, args) as Promise<unknown> | undefined;
+    if (!result || typeof result.then !== "function") return result;
+    return result.then((value) => {
+      const entry = stats.get(text) ?? { count: 0, ms: 0 };
+      entry.count++;
+      entry.ms += performance.now() - started;
+      stats.set(text, entry);
+      return value;
+    });
+  };
+}
+// Wrapped before the BFF is loaded, so its pool and the pool's clients are timed too.
+timeQueries(pg.Client.prototype as unknown as { query: unknown });
+timeQueries(pg.Pool.prototype as unknown as { query: unknown });
 
 const { startCluster, newKey } = await import("../src/server/concurrency/cluster.fixture.ts");
 const url = await findPostgres();

@@ -10,9 +10,10 @@
 import { type HoldRequest, type HoldResponse, maskCode, normalizeCode } from "../../shared/index.ts";
 import { HttpProblem, isHttpProblem } from "../errors/http-problem.ts";
 import type { UpstreamHold } from "../providers/port.ts";
+import { IF_FIRST_CHANGED, type Write, writeTogether } from "../store/atomic.ts";
 import type { Queryable } from "../store/db.ts";
-import { findHoldById, type HoldRow, insertPendingHoldIfFree, moveHold, updateHold } from "../store/holds-repo.ts";
-import { appendJournal } from "../store/journal.ts";
+import { findHoldById, type HoldRow, insertPendingHoldIfFree, moveHold, updateHoldWrite } from "../store/holds-repo.ts";
+import { journalWrite } from "../store/journal.ts";
 import { assertNotLockedIn, recordingFailures } from "./attempts.ts";
 import {
   accountMinor,
@@ -26,7 +27,7 @@ import {
   voucherHmac,
 } from "./context.ts";
 import { expireVoucherHolds } from "./hold-expiry.ts";
-import { holdBody } from "./hold-view.ts";
+import { type HoldView, holdBody } from "./hold-view.ts";
 import { runIdempotent } from "./idempotency.ts";
 import type { RequestContext, StoredOutcome } from "./types.ts";
 
@@ -113,10 +114,26 @@ export async function createHold(
         // The provider holds the amount now. Should activating fail, the key keeps pointing at the pending
         // hold, and a retry with it retires that hold at once instead of waiting out the key's lease.
         handle.keepOnFailure = true;
+        const active: HoldView = {
+          id,
+          state: "active",
+          amountMinor,
+          currency: amount.currency,
+          expiresAt: upstream.expiresAt,
+          keptBy,
+          maskedCode: maskCode(code),
+          balanceMinor: upstream.balance?.minor ?? null,
+          balanceCurrency: upstream.balance?.currency ?? null,
+          redemptionId: null,
+        };
+        // Activated in the same statement that stores the answer under the key.
         return {
-          finish: async (tx) => {
-            const hold = await activate(tx, deps, ctx, { id, amountMinor, currency: amount.currency, code }, upstream);
-            return { status: 201, body: { hold: holdBody(hold, deps.now()) } };
+          answer: { status: 201, body: { hold: holdBody(active, deps.now()) } },
+          write: async (db, storeAnswer) => activate(db, deps, ctx, active, upstream, [storeAnswer]),
+          otherwise: async () => {
+            // The pending row outlived its grace (the provider took longer than pendingHoldMs) and was swept.
+            deps.logger.warn({ holdId: id }, "provider answered a hold after its pending row was swept");
+            throw new HttpProblem("PROVIDER_UNAVAILABLE", "The voucher provider answered too late. Please try again.");
           },
         };
       },
@@ -139,22 +156,22 @@ async function resumeEarlierAttempt(deps: Deps, holdId: string): Promise<HoldRow
 }
 
 /**
- * Activates the pending hold with the provider's answer and journals it, in the caller's transaction. The
- * two statements go out together; should the hold be gone, the transaction is rolled back, entry and all.
+ * Activates the pending hold with the provider's answer and journals it, with `alsoWrite` (the stored
+ * answer), in one statement; false when the hold was no longer pending (then nothing is written).
  */
 async function activate(
-  tx: Queryable,
+  q: Queryable,
   deps: Deps,
   ctx: RequestContext,
-  pending: { id: string; amountMinor: number; currency: string; code: string },
+  hold: HoldView,
   upstream: UpstreamHold,
-) {
+  alsoWrite: readonly Write[],
+): Promise<boolean> {
   const now = deps.now();
-  const { id } = pending;
-  const [hold] = await Promise.all([
-    updateHold(
-      tx,
-      id,
+  const activated = await writeTogether(
+    q,
+    updateHoldWrite(
+      hold.id,
       ["pending"],
       {
         state: "active",
@@ -166,25 +183,22 @@ async function activate(
       },
       now,
     ),
-    appendJournal(tx, {
-      at: now,
-      accountId: ctx.account.id,
-      terminalId: ctx.terminalId,
-      event: "hold_created",
-      holdId: id,
-      amountMinor: pending.amountMinor,
-      currency: pending.currency,
-      detail: {
-        maskedCode: maskCode(pending.code),
-        reservationId: upstream.reservationId,
-        expiresAt: upstream.expiresAt,
-      },
-    }),
-  ]);
-  if (!hold) {
-    // The pending row outlived its grace (the provider took longer than pendingHoldMs) and was swept.
-    deps.logger.warn({ holdId: id }, "provider answered a hold after its pending row was swept");
-    throw new HttpProblem("PROVIDER_UNAVAILABLE", "The voucher provider answered too late. Please try again.");
-  }
-  return hold;
+    [
+      journalWrite(
+        {
+          at: now,
+          accountId: ctx.account.id,
+          terminalId: ctx.terminalId,
+          event: "hold_created",
+          holdId: hold.id,
+          amountMinor: hold.amountMinor,
+          currency: hold.currency,
+          detail: { maskedCode: hold.maskedCode, reservationId: upstream.reservationId, expiresAt: upstream.expiresAt },
+        },
+        IF_FIRST_CHANGED,
+      ),
+      ...alsoWrite,
+    ],
+  );
+  return activated !== null;
 }

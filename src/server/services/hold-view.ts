@@ -4,8 +4,23 @@ import type { HoldRow } from "../store/holds-repo.ts";
 import type { RedemptionRow } from "../store/redemptions-repo.ts";
 import type { RefundRow } from "../store/refunds-repo.ts";
 
+/** What of a hold row the client sees. */
+export type HoldView = Pick<
+  HoldRow,
+  | "id"
+  | "state"
+  | "amountMinor"
+  | "currency"
+  | "expiresAt"
+  | "keptBy"
+  | "maskedCode"
+  | "balanceMinor"
+  | "balanceCurrency"
+  | "redemptionId"
+>;
+
 /** The hold as the client sees it; a live hold past its expiry reads as expired. */
-export function holdBody(row: HoldRow, now: Date): Hold {
+export function holdBody(row: HoldView, now: Date): Hold {
   const lapsed = (row.state === "active" || row.state === "pending") && row.expiresAt <= now;
   const state = lapsed || row.state === "failed" ? "expired" : row.state;
   return {
@@ -25,8 +40,14 @@ export function holdBody(row: HoldRow, now: Date): Hold {
   };
 }
 
+/** What of a redemption row the client sees. */
+export type RedemptionView = Pick<
+  RedemptionRow,
+  "id" | "holdId" | "amountMinor" | "currency" | "remainingMinor" | "remainingCurrency" | "orderRef" | "createdAt"
+>;
+
 /** A committed redemption as the client sees it. */
-export function redemptionBody(row: RedemptionRow): Redemption {
+export function redemptionBody(row: RedemptionView): Redemption {
   return {
     id: row.id,
     holdId: row.holdId,

@@ -18,7 +18,8 @@ describe("createHold", () => {
   it("holds an amount and answers the contract's shape", async () => {
     const a = bench.account();
     const code = a.voucher({ pin: "1234", balanceMinor: 5000 });
-    const out = await bench.services.createHold(a.ctx(), { code, pin: "1234", amount: eur("12.50") }, unique("k"));
+    const key = unique("k");
+    const out = await bench.services.createHold(a.ctx(), { code, pin: "1234", amount: eur("12.50") }, key);
     expect(out.status).toBe(201);
     expect(out.replayed).toBe(false);
     const { hold } = out.body;
@@ -35,6 +36,10 @@ describe("createHold", () => {
     const journal = await bench.store.db.transaction((tx) => journalForHold(tx, hold.id));
     expect(journal.map((j) => j.event)).toEqual(["hold_created"]);
     expect(JSON.stringify(journal)).not.toContain(code);
+    // The answer is written with the activation, before the row is read back: it must be what the row says.
+    expect((await bench.services.getHold(a.ctx(), hold.id)).hold).toEqual(hold);
+    const replay = await bench.services.createHold(a.ctx(), { code, pin: "1234", amount: eur("12.50") }, key);
+    expect(replay).toMatchObject({ replayed: true, body: { hold } });
   });
 
   it("lets exactly one of many concurrent holds on a voucher through", async () => {

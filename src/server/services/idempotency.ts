@@ -6,12 +6,15 @@
  */
 import type { Problem, RouteName } from "../../shared/index.ts";
 import { HttpProblem, isHttpProblem } from "../errors/http-problem.ts";
+import { IF_FIRST_CHANGED, type Write } from "../store/atomic.ts";
 import type { Queryable } from "../store/db.ts";
 import {
   completeKey,
+  completeKeyWrite,
   deleteKey,
   type IdempotencyRow,
   insertOrLockKey,
+  type KeyAnswer,
   setKeyLease,
 } from "../store/idempotency-repo.ts";
 import { after, type Deps } from "./context.ts";
@@ -61,7 +64,20 @@ export interface Answer<T> {
  * durable commit). When that transaction fails, nothing of it is kept and the key is settled as after any
  * failure of the work (set `keepOnFailure` first where money has already moved).
  */
-export type WorkResult<T> = Answer<T> | { finish: (tx: Queryable) => Promise<Answer<T>> };
+export type WorkResult<T> = Answer<T> | { finish: (tx: Queryable) => Promise<Answer<T>> } | WriteTogether<T>;
+
+/**
+ * The work's last step and the stored answer as one auto-committed statement (`writeTogether`): one
+ * round trip and one durable commit instead of a transaction of several. `write` runs it with the key's
+ * completion (a `Write` guarded by `IF_FIRST_CHANGED`) among its members and reports whether it wrote;
+ * when it did not (what it was to change had changed meanwhile), `otherwise` runs in a transaction that
+ * stores its answer instead. Failures are settled as for `finish`.
+ */
+export interface WriteTogether<T> {
+  answer: Answer<T>;
+  write: (db: Queryable, storeAnswer: Write) => Promise<boolean>;
+  otherwise: (tx: Queryable) => Promise<Answer<T>>;
+}
 
 export interface IdempotentSteps<S, T> {
   /**
@@ -154,22 +170,14 @@ export async function runIdempotent<T, S = undefined>(
   }
 
   const { handle } = claim;
-  const store = async (tx: Queryable, result: Answer<T>) => {
-    const done = deps.now();
-    if (options.sealed) {
-      const sealedBody = deps.sealer.seal(JSON.stringify(result.body), context);
-      await completeKey(tx, { accountId, key: req.key, status: result.status, isError: false, sealedBody, now: done });
-    } else {
-      await completeKey(tx, {
-        accountId,
-        key: req.key,
-        status: result.status,
-        isError: false,
-        body: result.body,
-        now: done,
-      });
-    }
+  // What is stored under the key for an answer: its body, sealed when it holds a secret.
+  const keyAnswer = (result: Answer<T>): KeyAnswer => {
+    const stored = { accountId, key: req.key, status: result.status, isError: false, now: deps.now() };
+    return options.sealed
+      ? { ...stored, sealedBody: deps.sealer.seal(JSON.stringify(result.body), context) }
+      : { ...stored, body: result.body };
   };
+  const store = (tx: Queryable, result: Answer<T>) => completeKey(tx, keyAnswer(result));
   const failed = async (error: unknown): Promise<never> => {
     await settleKeyAfterFailure(deps, accountId, req.key, handle, error).catch((storeError: unknown) =>
       // The lease still frees the key in time; the client's answer is the original failure.
@@ -184,15 +192,24 @@ export async function runIdempotent<T, S = undefined>(
   } catch (error) {
     return failed(error);
   }
+  const finishing = async (finish: (tx: Queryable) => Promise<Answer<T>>) =>
+    deps.db.transaction(async (tx) => {
+      const answer = await finish(tx);
+      await store(tx, answer);
+      return answer;
+    });
   let result: Answer<T>;
   if ("finish" in outcome) {
-    const { finish } = outcome;
     try {
-      result = await deps.db.transaction(async (tx) => {
-        const answer = await finish(tx);
-        await store(tx, answer);
-        return answer;
-      });
+      result = await finishing(outcome.finish);
+    } catch (error) {
+      return failed(error);
+    }
+  } else if ("write" in outcome) {
+    const { answer } = outcome;
+    const storeAnswer = completeKeyWrite(keyAnswer(answer), IF_FIRST_CHANGED);
+    try {
+      result = (await outcome.write(deps.db, storeAnswer)) ? answer : await finishing(outcome.otherwise);
     } catch (error) {
       return failed(error);
     }

@@ -17,7 +17,7 @@ import { notActive } from "./hold-lifecycle.ts";
 import { redemptionBody } from "./hold-view.ts";
 import { type KeyHandle, runIdempotent, type WorkResult } from "./idempotency.ts";
 import { settlePending } from "./reconcile.ts";
-import { commitPendingIn, failPending } from "./redemption-outcome.ts";
+import { asCommitted, commitPendingIn, failPending } from "./redemption-outcome.ts";
 import type { RequestContext, StoredOutcome } from "./types.ts";
 
 /**
@@ -173,9 +173,12 @@ async function callProvider(
     const charged = upstream;
     // Money has moved: if recording it fails, keep the key so a retry settles instead of starting over.
     handle.keepOnFailure = true;
-    // Committed in the same transaction that stores the answer under the key.
+    // Committed in the same statement that stores the answer under the key.
     return {
-      finish: async (tx) => {
+      answer: { status: 200, body: { redemption: redemptionBody(asCommitted(redemption, charged)) } },
+      write: async (db, storeAnswer) => (await commitPendingIn(db, deps, redemption, charged, [storeAnswer])).changed,
+      // No longer pending (settled meanwhile by the reconciler): the answer is the redemption as it stands.
+      otherwise: async (tx) => {
         const { row } = await commitPendingIn(tx, deps, redemption, charged);
         return { status: 200, body: { redemption: redemptionBody(row) } };
       },

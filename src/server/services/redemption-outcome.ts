@@ -4,12 +4,19 @@
  * its journal entry.
  */
 import type { UpstreamRedemption } from "../providers/port.ts";
+import { IF_FIRST_CHANGED, type Write, writeTogether } from "../store/atomic.ts";
 import type { Queryable } from "../store/db.ts";
-import { findHoldById, moveHold } from "../store/holds-repo.ts";
-import { appendJournal } from "../store/journal.ts";
-import { commitRedemption, failRedemption, findRedemption, type RedemptionRow } from "../store/redemptions-repo.ts";
+import { findHoldById, moveHold, moveHoldWrite } from "../store/holds-repo.ts";
+import { appendJournal, journalWrite } from "../store/journal.ts";
+import {
+  commitRedemptionWrite,
+  failRedemption,
+  findRedemption,
+  type RedemptionRow,
+} from "../store/redemptions-repo.ts";
 import type { Deps } from "./context.ts";
 import { expireHold } from "./hold-expiry.ts";
+import type { RedemptionView } from "./hold-view.ts";
 
 /** Commits a pending redemption with the provider's answer; returns the row as it now stands. */
 export async function commitPending(
@@ -26,58 +33,69 @@ export async function commitPending(
 }
 
 /**
- * `commitPending` inside the caller's transaction (the one that also stores the request's answer).
- * `changed` is false when the redemption was no longer pending (then nothing is written).
+ * `commitPending` inside the caller's transaction, or on its own as one auto-committed statement: the
+ * redemption committed, the hold redeemed and the journal entry, with `alsoWrite` (each built with
+ * `IF_FIRST_CHANGED`, such as the request's stored answer), all in one statement. `changed` is false when
+ * the redemption was no longer pending (then nothing is written).
  */
 export async function commitPendingIn(
-  tx: Queryable,
+  q: Queryable,
   deps: Deps,
   redemption: RedemptionRow,
   upstream: UpstreamRedemption,
+  alsoWrite: readonly Write[] = [],
 ): Promise<{ row: RedemptionRow; changed: boolean }> {
   const now = deps.now();
-  const committed = await commitRedemption(
-    tx,
-    redemption.id,
-    {
-      upstreamId: upstream.upstreamId,
-      ...(upstream.remainingBalance
-        ? { remainingMinor: upstream.remainingBalance.minor, remainingCurrency: upstream.remainingBalance.currency }
-        : {}),
-    },
-    now,
-  );
-  if (!committed) {
-    const row = (await findRedemption(tx, redemption.id)) as RedemptionRow;
-    if (row.state === "failed") {
-      // Only possible if a call outlived its lease and the reconciler settled it meanwhile.
-      deps.logger.error(
-        { redemptionId: row.id, upstreamId: upstream.upstreamId },
-        "provider redeemed a redemption recorded as failed",
-      );
-    }
-    return { row, changed: false };
-  }
-  const row = committed;
-  await Promise.all([
-    moveHold(tx, redemption.holdId, ["redeeming"], "redeemed", now),
-    appendJournal(tx, {
-      at: now,
-      accountId: row.accountId,
-      terminalId: row.terminalId,
-      event: "redemption_committed",
-      holdId: row.holdId,
-      redemptionId: row.id,
-      amountMinor: row.amountMinor,
-      currency: row.currency,
-      detail: {
+  const remaining = upstream.remainingBalance;
+  const committed = await writeTogether<RedemptionRow>(
+    q,
+    commitRedemptionWrite(
+      redemption.id,
+      {
         upstreamId: upstream.upstreamId,
-        orderRef: row.orderRef,
-        ...(upstream.remainingBalance ? { remainingMinor: upstream.remainingBalance.minor } : {}),
+        ...(remaining ? { remainingMinor: remaining.minor, remainingCurrency: remaining.currency } : {}),
       },
-    }),
-  ]);
-  return { row, changed: true };
+      now,
+    ),
+    [
+      moveHoldWrite(redemption.holdId, ["redeeming"], "redeemed", now, IF_FIRST_CHANGED),
+      journalWrite(
+        {
+          at: now,
+          accountId: redemption.accountId,
+          terminalId: redemption.terminalId,
+          event: "redemption_committed",
+          holdId: redemption.holdId,
+          redemptionId: redemption.id,
+          amountMinor: redemption.amountMinor,
+          currency: redemption.currency,
+          detail: {
+            upstreamId: upstream.upstreamId,
+            orderRef: redemption.orderRef,
+            ...(remaining ? { remainingMinor: remaining.minor } : {}),
+          },
+        },
+        IF_FIRST_CHANGED,
+      ),
+      ...alsoWrite,
+    ],
+  );
+  if (committed) return { row: committed, changed: true };
+  const row = (await findRedemption(q, redemption.id)) as RedemptionRow;
+  if (row.state === "failed") {
+    // Only possible if a call outlived its lease and the reconciler settled it meanwhile.
+    deps.logger.error(
+      { redemptionId: row.id, upstreamId: upstream.upstreamId },
+      "provider redeemed a redemption recorded as failed",
+    );
+  }
+  return { row, changed: false };
+}
+
+/** What the client sees of the pending redemption once `commitPendingIn` has committed it. */
+export function asCommitted(redemption: RedemptionRow, upstream: UpstreamRedemption): RedemptionView {
+  const remaining = upstream.remainingBalance;
+  return { ...redemption, remainingMinor: remaining?.minor ?? null, remainingCurrency: remaining?.currency ?? null };
 }
 
 /** Fails a pending redemption and gives the hold back (or expires it for HOLD_EXPIRED). */

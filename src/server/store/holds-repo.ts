@@ -1,4 +1,5 @@
 /** Rows of `holds`: one reservation of an amount on one voucher, from pending to its end. */
+import type { Write } from "./atomic.ts";
 import type { Queryable } from "./db.ts";
 
 export type HoldRowState = "pending" | "active" | "redeeming" | "redeemed" | "released" | "expired" | "failed";
@@ -166,21 +167,27 @@ export async function updateHold(
   patch: HoldPatch,
   now: Date,
 ): Promise<HoldRow | null> {
+  const { sql, values } = updateHoldWrite(id, from, patch, now);
+  const { rows } = await q.query<HoldRow>(sql, values);
+  return rows[0] ?? null;
+}
+
+/** The update of `updateHold`, guarded by the `from` states and returning the row (for `writeTogether`). */
+export function updateHoldWrite(id: string, from: readonly HoldRowState[], patch: HoldPatch, now: Date): Write {
   const sets = ["updated_at = $1"];
-  const params: unknown[] = [now];
+  const values: unknown[] = [now];
   for (const [key, column] of Object.entries(PATCH_COLUMNS) as [keyof HoldPatch, string][]) {
     if (patch[key] === undefined) continue;
-    params.push(patch[key]);
-    sets.push(`${column} = $${params.length}`);
+    values.push(patch[key]);
+    sets.push(`${column} = $${values.length}`);
   }
   if (patch.state && ENDED.has(patch.state)) sets.push("secrets = NULL", "ended_at = $1");
-  params.push(id, [...from]);
-  const { rows } = await q.query<HoldRow>(
-    `UPDATE holds h SET ${sets.join(", ")} WHERE h.id = $${params.length - 1} AND h.state = ANY($${params.length}::text[])
+  values.push(id, [...from]);
+  return {
+    sql: `UPDATE holds h SET ${sets.join(", ")} WHERE h.id = $${values.length - 1} AND h.state = ANY($${values.length}::text[])
      RETURNING ${COLUMNS}`,
-    params,
-  );
-  return rows[0] ?? null;
+    values,
+  };
 }
 
 /** Like `updateHold`, for callers that need only to know whether the hold moved (no row read back). */
@@ -191,12 +198,25 @@ export async function moveHold(
   to: HoldRowState,
   now: Date,
 ): Promise<boolean> {
-  const ends = ENDED.has(to) ? ", secrets = NULL, ended_at = $1" : "";
-  const { rowCount } = await q.query(
-    `UPDATE holds SET state = $2, updated_at = $1${ends} WHERE id = $3 AND state = ANY($4::text[])`,
-    [now, to, id, [...from]],
-  );
+  const { sql, values } = moveHoldWrite(id, from, to, now);
+  const { rowCount } = await q.query(sql, values);
   return rowCount > 0;
+}
+
+/** The update of `moveHold`; with `onlyIf`, only when that condition holds too. */
+export function moveHoldWrite(
+  id: string,
+  from: readonly HoldRowState[],
+  to: HoldRowState,
+  now: Date,
+  onlyIf?: string,
+): Write {
+  const ends = ENDED.has(to) ? ", secrets = NULL, ended_at = $1" : "";
+  return {
+    sql: `UPDATE holds SET state = $2::text, updated_at = $1::timestamptz${ends}
+       WHERE id = $3 AND state = ANY($4::text[])${onlyIf ? ` AND ${onlyIf}` : ""}`,
+    values: [now, to, id, [...from]],
+  };
 }
 
 /**

@@ -2,6 +2,7 @@
  * Rows of `idempotency_keys`: one per (account, key). A record is `running` while a request works under
  * it (guarded by a lease, so a crashed request frees its key) and `done` once its final answer is stored.
  */
+import type { Write } from "./atomic.ts";
 import type { Queryable } from "./db.ts";
 
 export interface IdempotencyRow {
@@ -55,18 +56,19 @@ export async function setKeyLease(q: Queryable, accountId: string, key: string, 
   );
 }
 
-/** Stores the final answer: plain JSON, or sealed when it holds a secret (an issued code and PIN). */
-export async function completeKey(
-  q: Queryable,
-  r: { accountId: string; key: string; status: number; isError: boolean; now: Date } & (
-    | { body: unknown; sealedBody?: undefined }
-    | { body?: undefined; sealedBody: Uint8Array }
-  ),
-): Promise<void> {
-  await q.query(
-    `UPDATE idempotency_keys SET state = 'done', locked_until = NULL, status = $3, is_error = $4, body = $5::jsonb,
-       sealed_body = $6, completed_at = $7 WHERE account_id = $1 AND key = $2`,
-    [
+/** What a finished request stores under its key. */
+export type KeyAnswer = { accountId: string; key: string; status: number; isError: boolean; now: Date } & (
+  | { body: unknown; sealedBody?: undefined }
+  | { body?: undefined; sealedBody: Uint8Array }
+);
+
+/** The update that stores the final answer; with `onlyIf`, only when that condition holds too. */
+export function completeKeyWrite(r: KeyAnswer, onlyIf?: string): Write {
+  return {
+    sql: `UPDATE idempotency_keys SET state = 'done', locked_until = NULL, status = $3::integer, is_error = $4::boolean,
+       body = $5::jsonb, sealed_body = $6::bytea, completed_at = $7::timestamptz
+       WHERE account_id = $1 AND key = $2${onlyIf ? ` AND ${onlyIf}` : ""}`,
+    values: [
       r.accountId,
       r.key,
       r.status,
@@ -75,7 +77,13 @@ export async function completeKey(
       r.sealedBody ? Buffer.from(r.sealedBody) : null,
       r.now,
     ],
-  );
+  };
+}
+
+/** Stores the final answer: plain JSON, or sealed when it holds a secret (an issued code and PIN). */
+export async function completeKey(q: Queryable, r: KeyAnswer): Promise<void> {
+  const { sql, values } = completeKeyWrite(r);
+  await q.query(sql, values);
 }
 
 /** Forgets a running record so the client may retry with the same key. */

@@ -2,6 +2,7 @@
  * The append-only journal of every money movement. Entries are only ever inserted (a trigger refuses
  * UPDATE, DELETE and TRUNCATE); `detail` holds masked codes, provider ids and error codes, never a secret.
  */
+import type { Write } from "./atomic.ts";
 import type { Queryable } from "./db.ts";
 
 export const journalEvents = [
@@ -39,25 +40,35 @@ export interface JournalRow extends Required<Omit<JournalEntry, "terminalId">> {
   terminalId: string | null;
 }
 
+/**
+ * The insert of one entry; with `onlyIf`, an insert of nothing unless that condition holds (a member of
+ * `writeTogether`). Types are cast, as a SELECT list does not take them from the target columns.
+ */
+export function journalWrite(e: JournalEntry, onlyIf?: string): Write {
+  const values = [
+    e.at,
+    e.accountId,
+    e.terminalId ?? null,
+    e.event,
+    e.holdId ?? null,
+    e.redemptionId ?? null,
+    e.refundId ?? null,
+    e.issuedId ?? null,
+    e.amountMinor ?? null,
+    e.currency ?? null,
+    JSON.stringify(e.detail ?? {}),
+  ];
+  const row = `$1::timestamptz, $2::text, $3::text, $4::text, $5::text, $6::text, $7::text, $8::text, $9::bigint,
+       $10::text, $11::jsonb`;
+  const sql = `INSERT INTO journal (at, account_id, terminal_id, event, hold_id, redemption_id, refund_id, issued_id,
+       amount_minor, currency, detail) ${onlyIf ? `SELECT ${row} WHERE ${onlyIf}` : `VALUES (${row})`}`;
+  return { sql, values };
+}
+
 /** Appends one entry, inside the caller's transaction so it commits with the state change it records. */
 export async function appendJournal(q: Queryable, e: JournalEntry): Promise<void> {
-  await q.query(
-    `INSERT INTO journal (at, account_id, terminal_id, event, hold_id, redemption_id, refund_id, issued_id,
-       amount_minor, currency, detail) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb)`,
-    [
-      e.at,
-      e.accountId,
-      e.terminalId ?? null,
-      e.event,
-      e.holdId ?? null,
-      e.redemptionId ?? null,
-      e.refundId ?? null,
-      e.issuedId ?? null,
-      e.amountMinor ?? null,
-      e.currency ?? null,
-      JSON.stringify(e.detail ?? {}),
-    ],
-  );
+  const { sql, values } = journalWrite(e);
+  await q.query(sql, values);
 }
 
 /** Journal entries about one hold, its redemption and refunds, in order (for tests and audits). */

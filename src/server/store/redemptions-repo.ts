@@ -1,4 +1,5 @@
 /** Rows of `redemptions` and `refunds`: money taken from a held voucher, and money given back. */
+import type { Write } from "./atomic.ts";
 import type { Queryable } from "./db.ts";
 
 export type MovementState = "pending" | "committed" | "failed";
@@ -128,15 +129,27 @@ export async function listUnclaimedPending(q: Queryable, now: Date, limit: numbe
 export async function commitRedemption(
   q: Queryable,
   id: string,
-  outcome: { upstreamId: string; remainingMinor?: number; remainingCurrency?: string },
+  outcome: RedemptionOutcome,
   now: Date,
 ): Promise<RedemptionRow | null> {
-  const { rows } = await q.query<RedemptionRow>(
-    `UPDATE redemptions SET state = 'committed', upstream_id = $2, remaining_minor = $3, remaining_currency = $4,
-       in_flight_until = NULL, updated_at = $5 WHERE id = $1 AND state = 'pending' RETURNING ${COLUMNS}`,
-    [id, outcome.upstreamId, outcome.remainingMinor ?? null, outcome.remainingCurrency ?? null, now],
-  );
+  const { sql, values } = commitRedemptionWrite(id, outcome, now);
+  const { rows } = await q.query<RedemptionRow>(sql, values);
   return rows[0] ?? null;
+}
+
+export interface RedemptionOutcome {
+  upstreamId: string;
+  remainingMinor?: number;
+  remainingCurrency?: string;
+}
+
+/** The update of `commitRedemption`, guarded by the pending state and returning the row (for `writeTogether`). */
+export function commitRedemptionWrite(id: string, outcome: RedemptionOutcome, now: Date): Write {
+  return {
+    sql: `UPDATE redemptions SET state = 'committed', upstream_id = $2, remaining_minor = $3, remaining_currency = $4,
+       in_flight_until = NULL, updated_at = $5 WHERE id = $1 AND state = 'pending' RETURNING ${COLUMNS}`,
+    values: [id, outcome.upstreamId, outcome.remainingMinor ?? null, outcome.remainingCurrency ?? null, now],
+  };
 }
 
 /** Moves a pending redemption to failed; returns false when it was no longer pending. */

@@ -7,9 +7,18 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { IF_FIRST_CHANGED, writeTogether } from "./atomic.ts";
 import { isUniqueViolation } from "./db.ts";
-import { insertPendingHold, insertPendingHoldIfFree, ONE_LIVE_HOLD_INDEX, updateHold } from "./holds-repo.ts";
-import { appendJournal } from "./journal.ts";
+import {
+  type HoldRow,
+  insertPendingHold,
+  insertPendingHoldIfFree,
+  moveHoldWrite,
+  ONE_LIVE_HOLD_INDEX,
+  updateHold,
+  updateHoldWrite,
+} from "./holds-repo.ts";
+import { appendJournal, journalForHold, journalWrite } from "./journal.ts";
 import { migrate } from "./migrations.ts";
 import { freshSchema, openPgTestStore } from "./pg-schema.fixture.ts";
 import { insertPendingRedemption } from "./redemptions-repo.ts";
@@ -120,6 +129,37 @@ describe.each(backends)("store on %s", (_name, open) => {
     await expect(
       store.db.query("UPDATE holds SET secrets = $2 WHERE id = $1", [id, Buffer.from([9])]),
     ).rejects.toMatchObject({ code: "23514" });
+  });
+
+  it("writes together or not at all: the guarded first write decides for every member", async () => {
+    const account = uid("acct");
+    const id = await pendingHold(account, uid("hmac"));
+    const entry = { at: now, accountId: account, event: "hold_created" as const, holdId: id, detail: { n: 1 } };
+    const activate = () =>
+      writeTogether<HoldRow>(
+        store.db,
+        updateHoldWrite(id, ["pending"], { state: "active", reservationId: "r1" }, now),
+        [
+          journalWrite(entry, IF_FIRST_CHANGED),
+          moveHoldWrite(uid("no-such-hold"), ["active"], "released", now, IF_FIRST_CHANGED),
+        ],
+      );
+    const first = await activate();
+    expect(first).toMatchObject({ id, state: "active", reservationId: "r1", amountMinor: 1000 });
+    // The hold is no longer pending: nothing is written, the journal entry included.
+    expect(await activate()).toBeNull();
+    const entries = await store.db.transaction((tx) => journalForHold(tx, id));
+    expect(entries.map((e) => e.detail)).toEqual([{ n: 1 }]);
+    // A member that fails rolls back the whole statement, the first write too.
+    const other = await pendingHold(account, uid("hmac"));
+    await expect(
+      writeTogether(store.db, updateHoldWrite(other, ["pending"], { state: "active" }, now), [
+        journalWrite({ ...entry, holdId: other, currency: "euro" }, IF_FIRST_CHANGED),
+        { sql: `INSERT INTO holds (id) SELECT $1::text WHERE ${IF_FIRST_CHANGED}`, values: [other] },
+      ]),
+    ).rejects.toBeDefined();
+    const { rows } = await store.db.query<{ state: string }>("SELECT state FROM holds WHERE id = $1", [other]);
+    expect(rows[0]?.state).toBe("pending");
   });
 
   it("allows one non-failed redemption per hold", async () => {
