@@ -14,9 +14,21 @@ import type { VoucherWidgetPage } from "./support/voucher-widget.page.ts";
 
 const minutes = (n: number) => n * 60_000;
 
-/** The list's row for a voucher, found by its remove button's name (the masked code). */
+/** The list's rows, one per voucher on the sale. */
 function items(widget: VoucherWidgetPage) {
   return widget.part("tender-item");
+}
+
+/**
+ * A list item's button (`remove` or `retry`), found by its accessible name, which says which voucher; its
+ * visible text is the short word alone.
+ */
+async function itemButton(widget: VoucherWidgetPage, verb: "remove" | "retry", masked: string) {
+  const name = verb === "remove" ? en.tender.removeVoucher(masked) : en.tender.retryVoucher(masked);
+  const button = widget.root.getByRole("button", { name, exact: true });
+  await expect(button).toHaveAccessibleName(name);
+  await expect(button).toHaveText(en.tender[verb]);
+  return button;
 }
 
 async function tenderEvents(widget: VoucherWidgetPage) {
@@ -119,8 +131,11 @@ test.describe("split tender", () => {
     await widget.hold({ code: second.code }, "10.00");
     await expect(widget.part("still-due")).toHaveText("€10.00");
 
-    const masked = (await items(widget).first().locator("[part~=masked-code]").textContent()) ?? "";
-    await widget.root.getByRole("button", { name: en.tender.remove(masked) }).click();
+    // Each row's button says "Remove" and is named after its own voucher.
+    const [masked = "", other = ""] = await items(widget).locator("[part~=masked-code]").allTextContents();
+    expect(masked).not.toBe(other);
+    await itemButton(widget, "remove", other);
+    await (await itemButton(widget, "remove", masked)).click();
     await expect(items(widget)).toHaveCount(1);
     await expect(widget.part("still-due")).toHaveText("€20.00");
     await expect(widget.amount).toHaveValue("20.00");
@@ -163,7 +178,9 @@ test.describe("split tender", () => {
     const masked = (await failed.locator("[part~=masked-code]").textContent()) ?? "";
     // The cashier sees which one failed, and why, and focus is on its retry button.
     await expect(widget.alert).toContainText(masked);
-    const retry = widget.root.getByRole("button", { name: en.tender.retry(masked) });
+    const retry = await itemButton(widget, "retry", masked);
+    // Only the failed one offers a retry.
+    await expect(widget.part("retry-button")).toHaveCount(1);
     await expect(retry).toBeFocused();
     await expectAccessible(page);
     const charged = [await jtlRemaining(first.id), await jtlRemaining(second.id)].sort();

@@ -100,8 +100,10 @@ export const de: Messages = {
     covered: "Mit Gutscheinen bezahlt",
     stillDue: "Noch offen",
     timeLeftOn: (code) => `Verbleibende Zeit für ${code}`,
-    remove: (code) => `${code} entfernen`,
-    retry: (code) => `${code} erneut versuchen`,
+    remove: "Entfernen",
+    retry: "Erneut versuchen",
+    removeVoucher: (code) => `Gutschein ${code} entfernen`,
+    retryVoucher: (code) => `Gutschein ${code} erneut versuchen`,
     redeemAll: (count) => (count === 1 ? "Gutschein einlösen" : `${count} Gutscheine einlösen`),
     nextSale: "Nächster Einkauf",
     states: {

@@ -130,8 +130,11 @@ export const en = {
     covered: "Paid by vouchers",
     stillDue: "Still due",
     timeLeftOn: (code: string) => `Time left on ${code}`,
-    remove: (code: string) => `Remove ${code}`,
-    retry: (code: string) => `Retry ${code}`,
+    /** A list item's buttons: short visible words, and accessible names that say which voucher. */
+    remove: "Remove",
+    retry: "Retry",
+    removeVoucher: (code: string) => `Remove voucher ${code}`,
+    retryVoucher: (code: string) => `Retry voucher ${code}`,
     redeemAll: (count: number) => (count === 1 ? "Redeem voucher" : `Redeem ${count} vouchers`),
     nextSale: "Next sale",
     states: {

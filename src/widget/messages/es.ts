@@ -104,8 +104,10 @@ export const es: Messages = {
     covered: "Pagado con vales",
     stillDue: "Pendiente de pago",
     timeLeftOn: (code) => `Tiempo restante de ${code}`,
-    remove: (code) => `Quitar ${code}`,
-    retry: (code) => `Reintentar ${code}`,
+    remove: "Quitar",
+    retry: "Reintentar",
+    removeVoucher: (code) => `Quitar el vale ${code}`,
+    retryVoucher: (code) => `Reintentar el vale ${code}`,
     redeemAll: (count) => (plural("es", count) === "one" ? "Canjear vale" : `Canjear ${count} vales`),
     nextSale: "Siguiente venta",
     states: {

@@ -105,8 +105,10 @@ export const fr: Messages = {
     covered: "Payé par bons",
     stillDue: "Reste à payer",
     timeLeftOn: (code) => `Temps restant pour ${code}`,
-    remove: (code) => `Retirer ${code}`,
-    retry: (code) => `Réessayer ${code}`,
+    remove: "Retirer",
+    retry: "Réessayer",
+    removeVoucher: (code) => `Retirer le bon ${code}`,
+    retryVoucher: (code) => `Réessayer le bon ${code}`,
     redeemAll: (count) => (plural("fr", count) === "one" ? "Utiliser le bon" : `Utiliser les ${count} bons`),
     nextSale: "Vente suivante",
     states: {

@@ -101,8 +101,10 @@ export const it: Messages = {
     covered: "Pagato con buoni",
     stillDue: "Ancora da pagare",
     timeLeftOn: (code) => `Tempo rimanente per ${code}`,
-    remove: (code) => `Rimuovi ${code}`,
-    retry: (code) => `Riprova ${code}`,
+    remove: "Rimuovi",
+    retry: "Riprova",
+    removeVoucher: (code) => `Rimuovi il buono ${code}`,
+    retryVoucher: (code) => `Riprova il buono ${code}`,
     redeemAll: (count) => (plural("it", count) === "one" ? "Riscatta il buono" : `Riscatta ${count} buoni`),
     nextSale: "Vendita successiva",
     states: {

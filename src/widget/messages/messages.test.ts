@@ -88,6 +88,22 @@ describe("messages", () => {
   });
 
   it.each(Object.entries(packs))(
+    "%s: split tender's Remove and Retry show a short word, and their names say which voucher",
+    (_lang, m) => {
+      const code = "••••1234";
+      for (const [word, name] of [
+        [m.tender.remove, m.tender.removeVoucher(code)],
+        [m.tender.retry, m.tender.retryVoucher(code)],
+      ] as const) {
+        expect(word).not.toContain(code);
+        expect(name).toContain(code);
+        // The visible word is part of the name (WCAG 2.5.3), so speech input can press it by what it shows.
+        expect(name.toLocaleLowerCase()).toContain(word.toLocaleLowerCase());
+      }
+    },
+  );
+
+  it.each(Object.entries(packs))(
     "%s has words for every error code of the closed set, the client and the form",
     (_lang, m) => {
       for (const code of every) expect((m.errors as Record<string, string>)[code], code).toBeTruthy();

@@ -99,8 +99,10 @@ export const nl: Messages = {
     covered: "Betaald met bonnen",
     stillDue: "Nog te betalen",
     timeLeftOn: (code) => `Resterende tijd voor ${code}`,
-    remove: (code) => `${code} verwijderen`,
-    retry: (code) => `${code} opnieuw proberen`,
+    remove: "Verwijderen",
+    retry: "Opnieuw proberen",
+    removeVoucher: (code) => `Bon ${code} verwijderen`,
+    retryVoucher: (code) => `Bon ${code} opnieuw proberen`,
     redeemAll: (count) => (plural("nl", count) === "one" ? "Bon inwisselen" : `${count} bonnen inwisselen`),
     nextSale: "Volgende verkoop",
     states: {

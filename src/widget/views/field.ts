@@ -50,9 +50,13 @@ export function field(o: FieldOptions): TemplateResult {
 /** Id of the element that holds the current error message (a `role="alert"` region). */
 export const ERROR_ID = "error";
 
-/** A button that stays focusable while its action runs (so focus is not lost), but says it is busy. */
+/**
+ * A button that stays focusable while its action runs (so focus is not lost), but says it is busy. `name`:
+ * an accessible name that says more than the visible `label` (and contains it).
+ */
 export function button(o: {
   label: string;
+  name?: string;
   action: string;
   primary?: boolean;
   busy?: boolean;
@@ -64,6 +68,7 @@ export function button(o: {
     class=${o.primary ? "primary" : ""}
     part="button ${o.primary ? "primary-button" : ""} ${o.part ?? ""}"
     data-action=${o.action}
+    aria-label=${o.name ?? nothing}
     aria-disabled=${o.busy ? "true" : "false"}
   >${o.label}</button>`;
 }

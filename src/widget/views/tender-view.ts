@@ -60,11 +60,21 @@ function itemView(i: TenderViewInput, item: TenderItem): TemplateResult {
     }
     ${item.error ? html`<span class="item-error" part="tender-error">${i.errorWords(item)}</span>` : nothing}
     <span class="item-actions">
-      ${mayRetry(item) ? button({ label: m.tender.retry(code), action: `retry:${id}`, part: "retry-button" }) : nothing}
+      ${
+        mayRetry(item)
+          ? button({
+              label: m.tender.retry,
+              name: m.tender.retryVoucher(code),
+              action: `retry:${id}`,
+              part: "retry-button",
+            })
+          : nothing
+      }
       ${
         i.canRelease && (stillHeld(item) || item.state === ItemState.Releasing)
           ? button({
-              label: m.tender.remove(code),
+              label: m.tender.remove,
+              name: m.tender.removeVoucher(code),
               action: `remove:${id}`,
               part: "remove-button",
               busy: item.state === ItemState.Releasing,
