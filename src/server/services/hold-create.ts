@@ -52,13 +52,13 @@ export async function createHold(
   const id = newId("hold");
   const amount = { minor: amountMinor, currency: ctx.account.currency };
 
+  /** Refuses when the code or PIN is locked (PIN_LOCKED, RATE_LIMITED). */
+  const lockCheck = (tx: Queryable) => assertNotLockedIn(tx, deps, ctx, hmac);
   /**
-   * Refuses when the code or PIN is locked, expires the voucher's lapsed holds and records the pending
-   * hold, linked to the key; returns its id. An HttpProblem thrown here leaves what was written before it
-   * committed.
+   * Expires the voucher's lapsed holds when they are in the way and records the pending hold, linked to
+   * the key; returns its id. An HttpProblem thrown here leaves what was written before it committed.
    */
-  const begin = async (tx: Queryable): Promise<string> => {
-    await assertNotLockedIn(tx, deps, ctx, hmac);
+  const recordPending = async (tx: Queryable): Promise<string> => {
     const now = deps.now();
     const pending = {
       id,
@@ -82,11 +82,19 @@ export async function createHold(
     return id;
   };
 
-  return runIdempotent<HoldResponse, string>(
+  /** Both, for an attempt that found an earlier one's hold to retire first. */
+  const begin = async (tx: Queryable): Promise<string> => {
+    await lockCheck(tx);
+    return recordPending(tx);
+  };
+
+  return runIdempotent<HoldResponse, string, void>(
     deps,
     { ctx, key, route: "createHold", body: req },
     {
-      start: (tx) => begin(tx),
+      // The lock check travels with the key's claim; the pending hold follows once the key is ours.
+      prepare: lockCheck,
+      start: (tx) => recordPending(tx),
       work: async (handle, started) => {
         if (started === undefined) {
           // An earlier attempt under this key left a hold: its answer, or retire it and start afresh.
