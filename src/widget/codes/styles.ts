@@ -1,6 +1,8 @@
 /**
  * Styles of `<voucher-codes>`. The same `--voucher-*` custom properties as `<voucher-widget>`, so one page
- * theme fits both; `::part()` names are listed on the element's class.
+ * theme fits both; `::part()` names are listed on the element's class. As in the widget, every control is a
+ * touch target of at least 44 × 44 px, inputs have 16 px text at least (iOS zooms into smaller ones), and
+ * the layout follows the element's own width: narrower than a table needs (a phone), each code is a card.
  */
 import { css } from "lit";
 
@@ -29,6 +31,9 @@ export const styles = css`
     display: grid;
     gap: var(--voucher-gap, 0.75rem);
   }
+  [part~="base"] {
+    container: codes / inline-size;
+  }
   h2,
   h3,
   p {
@@ -56,6 +61,8 @@ export const styles = css`
   input,
   select {
     font: inherit;
+    font-size: max(16px, 1em);
+    min-height: 44px;
     padding: 0.5rem 0.625rem;
     border: var(--voucher-input-border, 1px solid #8a8a8a);
     border-radius: var(--voucher-input-radius, 0.375rem);
@@ -78,7 +85,9 @@ export const styles = css`
   }
   button {
     font: inherit;
-    padding: 0.375rem 0.875rem;
+    min-height: 44px;
+    min-width: 44px;
+    padding: 0.5rem 1rem;
     border-radius: var(--voucher-button-radius, 0.375rem);
     border: 1px solid var(--voucher-accent, #1f5fbf);
     background: transparent;
@@ -102,6 +111,8 @@ export const styles = css`
     outline-offset: 2px;
   }
   .table-wrap {
+    /* Holds the visually hidden header text, which would otherwise sit out past the table's end. */
+    position: relative;
     overflow-x: auto;
   }
   table {
@@ -126,6 +137,42 @@ export const styles = css`
     letter-spacing: 0.04em;
     overflow-wrap: anywhere;
   }
+  /* Narrower than the table needs: each code a card (its value, then each cell with its column's name). */
+  @container codes (max-width: 40rem) {
+    table,
+    caption,
+    tbody,
+    tr,
+    th,
+    td {
+      display: block;
+    }
+    thead {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+    }
+    tbody tr {
+      display: grid;
+      gap: 0.25rem;
+      padding: 0.625rem 0;
+      border-bottom: 1px solid #dcdcdc;
+    }
+    th,
+    td {
+      padding: 0;
+      border: 0;
+    }
+    td[data-label]::before {
+      content: attr(data-label) ": ";
+      font-weight: 600;
+    }
+    td:last-child:not(:empty) {
+      margin-top: 0.25rem;
+    }
+  }
   tr.deleted {
     color: #6b6b6b;
   }
@@ -144,8 +191,10 @@ export const styles = css`
     border: var(--voucher-border, 1px solid #c8c8c8);
     border-radius: var(--voucher-radius, 0.5rem);
     padding: var(--voucher-padding, 1rem);
-    max-width: 28rem;
+    /* In the top layer, so 100% is the window's width: on a phone it keeps a margin either side. */
+    max-width: min(28rem, 100% - 2rem);
     color: inherit;
+    overflow-wrap: anywhere;
   }
   dialog[open] {
     display: grid;
