@@ -5,7 +5,43 @@
  * whatever changed it (a hold, a release, expiry, a reset, a new language, the `required` attribute) the
  * form sees the same state the widget shows.
  */
-import type { ReactiveController, ReactiveControllerHost } from "lit";
+import { LitElement, type ReactiveController, type ReactiveControllerHost } from "lit";
+
+/**
+ * A form-associated element's native-field surface, read from its `ElementInternals`: the `<form>` it
+ * belongs to, constraint validation as on native fields, and the form's reset (which calls `reset()`).
+ */
+export abstract class FormFieldElement extends LitElement {
+  static formAssociated = true;
+  protected readonly internals = this.attachInternals();
+
+  /** The `<form>` this element belongs to, if any. */
+  get form(): HTMLFormElement | null {
+    return this.internals.form;
+  }
+
+  /** Constraint validation, as on native fields (with `required`: invalid until there is a value). */
+  get validity(): ValidityState {
+    return this.internals.validity;
+  }
+  get validationMessage(): string {
+    return this.internals.validationMessage;
+  }
+  checkValidity(): boolean {
+    return this.internals.checkValidity();
+  }
+  reportValidity(): boolean {
+    return this.internals.reportValidity();
+  }
+
+  /** Starts the element over (what resetting its form means). */
+  abstract reset(): void;
+
+  /** Called by the browser when the surrounding form is reset. */
+  formResetCallback(): void {
+    this.reset();
+  }
+}
 
 /** What the controller reads from the element. */
 export interface FormFieldHost extends ReactiveControllerHost {

@@ -4,27 +4,21 @@
  * events here; this module owns the issue flow, its view and its live-region words.
  */
 import { html, type ReactiveControllerHost } from "lit";
-import type { ApiClient } from "../api/client.ts";
 import { IssueController } from "../flow/issue-controller.ts";
 import { readIssue } from "../flow/issue-input.ts";
 import { IssuePhase } from "../flow/issue-machine.ts";
-import type { FlowError } from "../flow/machine.ts";
 import type { CapabilitiesResponse, Money } from "../shared/contract.schema.ts";
 import { groupCode } from "../shared/voucher-code.ts";
-import { issuedDetail, type PendingEvent } from "./events.ts";
+import { issuedDetail } from "./events.ts";
 import { errorMessage, type Messages } from "./messages/index.ts";
+import type { PartLink } from "./part-link.ts";
 import { PrintController } from "./print-controller.ts";
 import { issueView } from "./views/issue-view.ts";
 
 /** What issue mode needs from the element (kept off the element's public surface). */
-export interface IssueLink {
+export interface IssueLink extends PartLink {
   /** The element itself (printing marks it, so the page's print rules can leave only it visible). */
   host: ReactiveControllerHost & HTMLElement;
-  client: () => ApiClient | null;
-  emit: (event: PendingEvent) => void;
-  emitError: (error: FlowError) => void;
-  focusAfterUpdate: (selector: string) => void;
-  announce: (text: string) => void;
 }
 
 export interface IssueRenderInput {
@@ -51,11 +45,11 @@ export class IssueMode {
         link.announce("");
         if (next.phase === IssuePhase.Issued && next.voucher) {
           link.emit(["voucher-issued", issuedDetail(next.voucher)]);
-          link.focusAfterUpdate("[data-action=copy]");
+          link.focus("[data-action=copy]");
         }
         if (next.error) {
           link.emitError(next.error);
-          link.focusAfterUpdate(`#${next.error.field ?? "amount"}`);
+          link.focus(`#${next.error.field ?? "amount"}`);
         }
       },
     });

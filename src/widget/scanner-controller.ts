@@ -16,6 +16,7 @@ import { nothing, type ReactiveController, type ReactiveControllerHost, type Tem
 import { Phase } from "../flow/machine.ts";
 import { ScanDetector } from "../flow/scan-detector.ts";
 import type { CameraScan } from "./camera/camera-scan.ts";
+import { focusInto } from "./focus-controller.ts";
 import type { Messages } from "./messages/index.ts";
 
 /** What a scan does in a phase: fill the entry form, start the next voucher with it, or nothing. */
@@ -69,23 +70,21 @@ export function nextInput(root: ParentNode, from: string): HTMLInputElement | nu
   return next ? input(next) : null;
 }
 
-/** Focuses where the next keystroke belongs; a field the error is about is selected, so typing replaces it. */
-export function focusInto(element: HTMLElement | null | undefined): void {
-  element?.focus();
-  if (element instanceof HTMLInputElement && element.getAttribute("aria-invalid") === "true") element.select();
-}
-
 /** Whether this browser can read barcodes from a camera (Shape Detection API and getUserMedia). */
 export function cameraSupported(): boolean {
   return typeof window !== "undefined" && "BarcodeDetector" in window && !!navigator.mediaDevices?.getUserMedia;
 }
 
 export interface ScannerOptions {
+  /** The entry flow's phase, which decides what a scan does (`scanAction`); null where scans are not taken. */
+  phase: () => Phase | null;
   /**
-   * A scanned or camera-read code for the element to take as a new voucher (`field`: where the burst was
-   * typed, or `camera`). False when it is not taken now.
+   * Puts a scanned or camera-read code into the entry as a new voucher: `next` starts the next voucher
+   * first, `freshAmount` puts the amount back to its default (a new voucher, or a scan into the amount field).
    */
-  take: (code: string, field: string) => boolean;
+  fill: (code: string, next: boolean, freshAmount: boolean) => void;
+  /** Enter in the code field, typed by a person: the code as it stands, to be shown grouped. */
+  entered: (code: string) => void;
   /** The clock key times are read from; the page's (so Playwright's `page.clock` drives it in tests). */
   now?: () => number;
 }
@@ -158,26 +157,37 @@ export class ScannerController implements ReactiveController {
       this.closeCamera();
       return;
     }
-    if (event.isComposing) return;
-    const code = this.#detector.feed({
-      key: event.key,
-      time: (this.#options.now ?? performance.now.bind(performance))(),
-      repeat: event.repeat,
-      modified: event.ctrlKey || event.altKey || event.metaKey,
-    });
-    if (code === null) return;
     const target = event.composedPath()[0] as HTMLInputElement;
-    const taken = this.#take(code, target.name ?? "");
+    const code = event.isComposing
+      ? null
+      : this.#detector.feed({
+          key: event.key,
+          time: (this.#options.now ?? performance.now.bind(performance))(),
+          repeat: event.repeat,
+          modified: event.ctrlKey || event.altKey || event.metaKey,
+        });
     // Taken, or landed on a button: this Enter is the scanner's, not the cashier's.
-    if (taken || target.localName === "button") {
+    if (code !== null && (this.#take(code, target.name ?? "") || target.localName === "button")) {
       event.preventDefault();
       event.stopPropagation();
+      return;
+    }
+    // A person's Enter in the code or PIN field goes on to the next field to type in (or sends the form).
+    if (event.key !== "Enter" || (target.name !== "code" && target.name !== "pin")) return;
+    if (target.name === "code") this.#options.entered(target.value);
+    const next = nextInput(this.#host.renderRoot, target.name);
+    if (next) {
+      event.preventDefault();
+      next.focus();
     }
   };
 
   /** Hands the code over and, once the form shows it, goes where the next keystroke belongs. */
   #take(code: string, field: string): boolean {
-    if (!this.#options.take(code, field)) return false;
+    const phase = this.#options.phase();
+    const action = phase === null ? "ignore" : scanAction(phase);
+    if (action === "ignore") return false;
+    this.#options.fill(code, action === "next", action === "next" || field === "amount");
     void this.#host.updateComplete.then(() => {
       const root = this.#host.renderRoot;
       const next = nextInput(root, "code");

@@ -5,8 +5,6 @@
  * lets the cashier retry or remove the one that failed.
  */
 import type { nothing, ReactiveControllerHost, TemplateResult } from "lit";
-import type { ApiClient } from "../api/client.ts";
-import type { FlowError } from "../flow/machine.ts";
 import {
   coveredMinor,
   ItemState,
@@ -23,14 +21,14 @@ import {
 import { TenderController } from "../flow/tender-controller.ts";
 import type { Hold, Money } from "../shared/contract.schema.ts";
 import { money } from "../shared/money.ts";
-import { type PendingEvent, redeemedDetail, type VoucherTenderDetail } from "./events.ts";
+import { redeemedDetail, type VoucherTenderDetail } from "./events.ts";
 import { errorMessage, type Messages } from "./messages/index.ts";
+import type { PartLink } from "./part-link.ts";
 import type { CountdownLevel } from "./views/held-view.ts";
 import { tenderView } from "./views/tender-view.ts";
 
 /** What split tender needs from the element (kept off the element's public surface). */
-export interface TenderLink {
-  client: () => ApiClient | null;
+export interface TenderLink extends PartLink {
   now: () => number;
   thresholds: readonly number[];
   /** The widget's words (null until its language pack has loaded). */
@@ -38,17 +36,10 @@ export interface TenderLink {
   currency: () => string;
   /** The sale's due amount in minor units (the `amount` attribute), null when the page gave none. */
   dueMinor: () => number | null;
-  emit: (event: PendingEvent) => void;
-  emitError: (error: FlowError) => void;
-  announce: (text: string) => void;
-  /** The list changed: where focus goes next (a shadow-root selector), or null to leave it. */
-  focus: (selector: string | null) => void;
 }
 
 export interface TenderRenderInput {
   m: Messages;
-  currency: string;
-  dueMinor: number | null;
   money: (value: Money) => string;
   level: (ms: number) => CountdownLevel | null;
   canRelease: boolean;
@@ -83,13 +74,13 @@ export class SplitTender {
   }
 
   /** What the vouchers leave due, in minor units: the bound (and default) of the next voucher's hold. */
-  remainingDue(dueMinor: number | null): number | null {
-    return remainingDueMinor(this.state, dueMinor);
+  remainingDue(): number | null {
+    return remainingDueMinor(this.state, this.#link.dueMinor());
   }
 
   /** The entry form is offered while something is left to pay and the sale has not started redeeming. */
-  accepting(dueMinor: number | null): boolean {
-    return !tenderSettling(this.state) && this.remainingDue(dueMinor) !== 0;
+  accepting(): boolean {
+    return !tenderSettling(this.state) && this.remainingDue() !== 0;
   }
 
   /** The form value: the sale's hold ids, comma-separated (redeemed ones included); "" while none. */
@@ -122,8 +113,10 @@ export class SplitTender {
   }
 
   render(i: TenderRenderInput): TemplateResult | typeof nothing {
-    const { m, currency } = i;
-    const stillDue = this.remainingDue(i.dueMinor);
+    const { m } = i;
+    const currency = this.#link.currency();
+    const due = this.#link.dueMinor();
+    const stillDue = this.remainingDue();
     return tenderView({
       m,
       tender: this.state,
@@ -131,7 +124,7 @@ export class SplitTender {
       remainingMs: (id) => this.#tender.remainingMs(id),
       level: i.level,
       covered: money(coveredMinor(this.state), currency),
-      due: i.dueMinor === null ? null : money(i.dueMinor, currency),
+      due: due === null ? null : money(due, currency),
       stillDue: stillDue === null ? null : money(stillDue, currency),
       canRelease: i.canRelease,
       errorWords: (item) => this.#errorWords(m, item),
@@ -139,12 +132,12 @@ export class SplitTender {
   }
 
   /** The status line while the list is the news: the summary, or the sale's completion. */
-  statusText(m: Messages, currency: string, dueMinor: number | null, format: (value: Money) => string): string {
+  statusText(m: Messages, format: (value: Money) => string): string {
     const state = this.state;
     if (!state.items.length || tenderBusy(state)) return "";
-    const asMoney = (minor: number) => format(money(minor, currency));
+    const asMoney = (minor: number) => format(money(minor, this.#link.currency()));
     if (tenderComplete(state)) return m.tender.complete(state.items.length, asMoney(redeemedMinor(state)));
-    const stillDue = this.remainingDue(dueMinor);
+    const stillDue = this.remainingDue();
     return m.tender.summary(asMoney(coveredMinor(state)), stillDue === null ? null : asMoney(stillDue));
   }
 
@@ -179,12 +172,12 @@ export class SplitTender {
     // Whichever answer came last, a voucher that failed and may be retried is what the cashier sees to next.
     const failed = next.items.find(mayRetry);
     if (failed && action.type !== "add") return `[data-action="retry:${failed.hold.id}"]`;
-    return this.accepting(this.#link.dueMinor()) ? "#code" : "[data-action=redeem]";
+    return this.accepting() ? "#code" : "[data-action=redeem]";
   }
 
   #detail(state: TenderState): VoucherTenderDetail {
     const currency = this.#link.currency();
-    const stillDue = this.remainingDue(this.#link.dueMinor());
+    const stillDue = this.remainingDue();
     return {
       items: state.items.map((item) => ({
         holdId: item.hold.id,

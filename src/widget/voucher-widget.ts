@@ -12,17 +12,19 @@ import { defaultAmountText, dueMinorOf, moneyText, orderRefFor } from "../flow/e
 import { FlowController } from "../flow/flow-controller.ts";
 import { type FlowError, Phase } from "../flow/machine.ts";
 import { fullValueOf, rulesFor } from "../flow/offer.ts";
-import type { Money } from "../shared/contract.schema.ts";
-import { formatMoney, fromMinor } from "../shared/money.ts";
+import { fromMinor } from "../shared/money.ts";
 import { groupCode } from "../shared/voucher-code.ts";
 import type { PendingEvent } from "./events.ts";
 import { focusTargetFor, reactToFlow } from "./flow-reactions.ts";
-import { FormFieldController } from "./form-field.ts";
+import { FocusController } from "./focus-controller.ts";
+import { FormFieldController, FormFieldElement } from "./form-field.ts";
+import { formatsFor } from "./formats.ts";
 import type { IssueMode } from "./issue-mode.ts";
 import { errorText, statusText } from "./live-text.ts";
 import { errorMessage, loadMessages, type Messages } from "./messages/index.ts";
-import { focusInto, nextInput, ScannerController, scanAction } from "./scanner-controller.ts";
-import type { SplitTender } from "./split-tender.ts";
+import type { PartLink } from "./part-link.ts";
+import { ScannerController } from "./scanner-controller.ts";
+import { SplitTenderController } from "./split-tender-controller.ts";
 import { styles } from "./styles.ts";
 import { tenderStyles } from "./tender-styles.ts";
 import { redeemView } from "./views/redeem-view.ts";
@@ -59,9 +61,8 @@ const WARN_AT = { soon: 300, warning: 60, urgent: 30 } as const;
  * Theming: the `--voucher-*` custom properties and `::part()` names are listed in `theming.json` (copied
  *   into custom-elements.json by the build, and the README's theming table).
  */
-export class VoucherWidget extends LitElement {
+export class VoucherWidget extends FormFieldElement {
   static override styles = [styles, tenderStyles];
-  static formAssociated = true;
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
   @property() api = "";
@@ -87,19 +88,29 @@ export class VoucherWidget extends LitElement {
   @state() private validUntil = "";
   @state() private announcement = "";
 
-  readonly #internals = this.attachInternals();
+  /** What the lazily loaded parts (split tender, issue mode) may do through the element. */
+  readonly #link: PartLink = {
+    client: () => this.#client,
+    emit: (event) => this.#emit(event),
+    emitError: (error) => this.#emitError(error),
+    announce: (text) => {
+      this.announcement = text;
+    },
+    focus: (selector) => {
+      this.#focus.target = selector;
+    },
+  };
   readonly #formField = new FormFieldController(this, {
-    internals: this.#internals,
+    internals: this.internals,
     // setValidity refuses an empty message; the words follow within moments of the element starting.
     message: () => this.messages?.valueMissing ?? "…",
     applies: () => this.mode !== "issue",
   });
   readonly #clock = new ServerClock();
+  readonly #format = formatsFor(() => this.locale || undefined);
   #client: ApiClient | null = null;
   #localeLoad = 0;
-  #focusTarget: string | null = null;
-  /** The person is working in this widget (so moving focus follows them rather than stealing it). */
-  #interacting = false;
+  readonly #focus = new FocusController(this);
   readonly #caps = new CapabilitiesController(this, {
     // The account's rules decide the steps; the flow starts over when they change (another account).
     onLoad: (data) => this.#flow.configure(rulesFor(data)),
@@ -114,22 +125,43 @@ export class VoucherWidget extends LitElement {
       if (r.startCountdown) this.#countdown.start(r.startCountdown);
       if (r.stopCountdown) this.#countdown.stop();
       if (r.clearPin) this.pin = "";
-      this.#internals.setFormValue(r.formValue);
-      this.#focusTarget = focusTargetFor(next);
-      if (action.type === "expire" && !this.matches(":focus-within")) this.#focusTarget = null;
+      this.internals.setFormValue(r.formValue);
+      this.#focus.target = focusTargetFor(next);
+      if (action.type === "expire" && !this.matches(":focus-within")) this.#focus.target = null;
       // Split tender keeps every hold on its list; the entry starts afresh for the next voucher.
-      if (this.split && action.type === "held") {
-        if (this.#tender) this.#handOff(this.#tender);
-        else void this.#loadTender().then((tender) => this.#handOff(tender));
-      }
+      if (this.split && action.type === "held") this.#split.held();
     },
   });
-  /** Split tender's module, loaded when `split` is set (null until then). */
-  #tender: SplitTender | null = null;
+  /** Split tender (the `split` attribute): its list of vouchers, a lazy chunk (split-tender-controller.ts). */
+  readonly #split = new SplitTenderController(this, {
+    ...this.#link,
+    now: () => this.#clock.now(),
+    thresholds: Object.values(WARN_AT),
+    messages: () => this.messages,
+    currency: () => this.#currency(),
+    dueMinor: () => dueMinorOf(this.amount, this.#currency()),
+    takeHold: () => {
+      const hold = this.#flow.handOff();
+      if (hold) [this.code, this.pin, this.amountInput] = ["", "", null];
+      return hold;
+    },
+  });
   /** Issue mode's module, loaded when `mode="issue"` (null until then, and in redeem mode). */
   #issue: IssueMode | null = null;
   /** Barcode scanner, camera and Enter at the till (scanner-controller.ts). */
-  readonly #scanner = new ScannerController(this, { take: (code, field) => this.#takeCode(code, field) });
+  readonly #scanner = new ScannerController(this, {
+    phase: () => (this.mode === "issue" ? null : this.#flow.state.phase),
+    fill: (code, next, freshAmount) => {
+      // The last voucher is done with: start the next one (only the entry: a split tender's list stays).
+      if (next) this.#flow.reset(false);
+      [this.code, this.pin] = [groupCode(code), ""];
+      if (freshAmount) this.amountInput = null;
+      this.#flow.dispatch({ type: "edit", field: "code" });
+    },
+    entered: (code) => {
+      this.code = groupCode(code);
+    },
+  });
   readonly #countdown = new CountdownController(this, {
     now: () => this.#clock.now(),
     thresholds: Object.values(WARN_AT),
@@ -144,40 +176,23 @@ export class VoucherWidget extends LitElement {
 
   /** The form value: the id of the current hold (split tender: the sale's hold ids, comma-separated); "" while none. */
   get value(): string {
-    if (this.#tender?.value) return this.#tender.value;
+    const tender = this.#split.tender;
+    if (tender?.value) return tender.value;
     const { phase, hold } = this.#flow.state;
     return hold && (phase === Phase.Held || phase === Phase.Redeeming || phase === Phase.Redeemed) ? hold.id : "";
   }
 
-  /** The `<form>` this widget belongs to, if any. */
-  get form(): HTMLFormElement | null {
-    return this.#internals.form;
-  }
-
-  /** Constraint validation, as on native fields: with `required`, invalid until a voucher is held. */
-  get validity(): ValidityState {
-    return this.#internals.validity;
-  }
-  get validationMessage(): string {
-    return this.#internals.validationMessage;
-  }
-  checkValidity(): boolean {
-    return this.#internals.checkValidity();
-  }
-  reportValidity(): boolean {
-    return this.#internals.reportValidity();
-  }
-
   /** Redeems the current hold (split tender: every voucher on the sale), with `order-ref` (or one per hold). */
   async redeem(): Promise<void> {
-    if (this.#tender?.state.items.length) return this.#tender.redeemAll(this.#orderRefFor);
+    const tender = this.#split.tender;
+    if (tender?.state.items.length) return tender.redeemAll(this.#orderRefFor);
     const { phase, hold } = this.#flow.state;
     if (phase === Phase.Held && hold) await this.#flow.redeem(orderRefFor(hold.id, this.orderRef));
   }
 
   /** Releases the current hold (split tender: every held voucher), where the account supports it. */
   async release(): Promise<void> {
-    if (this.#caps.result.data?.capabilities.release) await this.#tender?.releaseAll();
+    if (this.#caps.result.data?.capabilities.release) await this.#split.tender?.releaseAll();
     if (this.#flow.state.phase === Phase.Held && this.#caps.result.data?.capabilities.release) {
       await this.#flow.release();
     }
@@ -186,19 +201,14 @@ export class VoucherWidget extends LitElement {
   /** Starts over: releases a live hold (where supported), clears every field. */
   reset(): void {
     const canRelease = this.#caps.result.data?.capabilities.release ?? false;
-    this.#tender?.clear(canRelease);
+    this.#split.tender?.clear(canRelease);
     this.#flow.reset(canRelease);
     this.#issue?.reset();
     this.#countdown.stop();
     this.code = this.pin = this.validUntil = this.announcement = "";
     this.amountInput = null;
     this.#formField.sync();
-    this.#focusTarget = "input";
-  }
-
-  /** Called by the browser when the surrounding form is reset. */
-  formResetCallback(): void {
-    this.reset();
+    this.#focus.target = "input";
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -214,7 +224,6 @@ export class VoucherWidget extends LitElement {
       this.#caps.setClient(this.#client);
     }
     if (changed.has("mode") && this.mode === "issue" && !this.#issue) void this.#loadIssueMode();
-    if (changed.has("split") && this.split && !this.#tender) void this.#loadTender();
     if (changed.has("locale")) {
       const load = ++this.#localeLoad;
       void loadMessages(this.locale).then((messages) => {
@@ -228,60 +237,10 @@ export class VoucherWidget extends LitElement {
     return createApiClient({ baseUrl: this.api, token, tokenProvider: this.tokenProvider, clock: this.#clock });
   }
 
-  async #loadTender(): Promise<SplitTender> {
-    const { SplitTender } = await import("./split-tender.ts");
-    this.#tender ??= new SplitTender(this, {
-      client: () => this.#client,
-      now: () => this.#clock.now(),
-      thresholds: Object.values(WARN_AT),
-      messages: () => this.messages,
-      currency: () => this.#currency(),
-      dueMinor: () => dueMinorOf(this.amount, this.#currency()),
-      emit: (event) => this.#emit(event),
-      emitError: (error) => this.#emitError(error),
-      announce: (text) => {
-        this.announcement = text;
-      },
-      focus: (selector) => {
-        this.#focusTarget = selector;
-      },
-    });
-    this.requestUpdate();
-    return this.#tender;
-  }
-
-  /** The entry flow's new hold goes onto the sale's list; the entry clears for the next voucher. */
-  #handOff(tender: SplitTender): void {
-    const hold = this.#flow.handOff();
-    if (!hold) return;
-    this.code = this.pin = "";
-    this.amountInput = null;
-    tender.add(hold);
-  }
-
   async #loadIssueMode(): Promise<void> {
     const { IssueMode } = await import("./issue-mode.ts");
-    this.#issue ??= new IssueMode(this, {
-      host: this,
-      client: () => this.#client,
-      emit: (event) => this.#emit(event),
-      emitError: (error) => this.#emitError(error),
-      focusAfterUpdate: (selector) => {
-        this.#focusTarget = selector;
-      },
-      announce: (text) => {
-        this.announcement = text;
-      },
-    });
+    this.#issue ??= new IssueMode(this, { ...this.#link, host: this });
     this.requestUpdate();
-  }
-
-  protected override updated(): void {
-    const target = this.#focusTarget;
-    this.#focusTarget = null;
-    if (target && (this.#interacting || this.matches(":focus-within"))) {
-      focusInto(this.renderRoot.querySelector<HTMLElement>(target));
-    }
   }
 
   protected override render() {
@@ -295,10 +254,9 @@ export class VoucherWidget extends LitElement {
       flow: this.#flow.state,
       ...(this.mode === "issue" ? { issue: this.#issue } : {}),
       announcement: this.announcement,
-      money: this.#money,
-      time: this.#time,
-      date: this.#date,
+      ...this.#format,
     };
+    const tender = this.#split.tender;
     return html`<div
       part="base"
       lang=${m.lang}
@@ -308,12 +266,11 @@ export class VoucherWidget extends LitElement {
       @click=${this.#onClick}
       @submit=${this.#onSubmit}
       @keydown=${this.#onKeydown}
-      @pointerdown=${this.#onPointer}
       @focusout=${this.#onFocusOut}
     >
       ${this.#scanner.cameraView(m)}${this.#body(m)}
-      <div class="live" part="status" role="status">${statusText(live) || this.#tenderStatus()}</div>
-      <div class="live" part="error" id="error" role="alert">${errorText(live) || (this.#tender?.errorText(m) ?? "")}</div>
+      <div class="live" part="status" role="status">${statusText(live) || (tender?.statusText(m, this.#format.money) ?? "")}</div>
+      <div class="live" part="error" id="error" role="alert">${errorText(live) || (tender?.errorText(m) ?? "")}</div>
     </div>`;
   }
 
@@ -329,27 +286,20 @@ export class VoucherWidget extends LitElement {
     const currency = this.#currency();
     if (this.mode === "issue") {
       const input = { m, data, amount: this.#amountValue(), validUntil: this.validUntil, currency };
-      return this.#issue?.render({ ...input, money: this.#money, date: this.#date }) ?? nothing;
+      return this.#issue?.render({ ...input, ...this.#format }) ?? nothing;
     }
-    const due = dueMinorOf(this.amount, currency);
-    const tender = this.#tender?.render({
-      m,
-      currency,
-      dueMinor: due,
-      money: this.#money,
-      level: (ms) => levelAt(WARN_AT, ms),
-      canRelease: data.capabilities.release,
-    });
-    if (this.#tender && !this.#tender.accepting(due)) return tender;
+    const split = this.#split.tender;
+    const level = (ms: number) => levelAt(WARN_AT, ms);
+    const tender = split?.render({ m, money: this.#format.money, level, canRelease: data.capabilities.release });
+    if (split && !split.accepting()) return tender;
     const entry = redeemView({
       m,
       flow: this.#flow.state,
       data,
       values: { code: this.code, pin: this.pin, amount: this.#amountValue() },
       currency,
-      dueMinor: this.#dueMinor(currency),
-      money: this.#money,
-      date: this.#date,
+      dueMinor: this.#split.dueMinor(),
+      ...this.#format,
       remainingMs: this.#countdown.remainingMs ?? 0,
       countdownLevel: levelAt(WARN_AT, this.#countdown.remainingMs),
       camera: this.#scanner.cameraAvailable,
@@ -357,19 +307,7 @@ export class VoucherWidget extends LitElement {
     return tender ? html`${tender}${entry}` : entry;
   }
 
-  /** The sale's due amount in minor units; split tender: what its vouchers leave due. */
-  #dueMinor(currency = this.#currency()): number | null {
-    const due = dueMinorOf(this.amount, currency);
-    return this.#tender ? this.#tender.remainingDue(due) : due;
-  }
-
   #orderRefFor = (holdId: string): string => orderRefFor(holdId, this.orderRef);
-
-  #tenderStatus(): string {
-    const currency = this.#currency();
-    if (!this.#tender || !this.messages) return "";
-    return this.#tender.statusText(this.messages, currency, dueMinorOf(this.amount, currency), this.#money);
-  }
 
   #currency(): string {
     return this.currency || this.#caps.result.data?.currency || "";
@@ -387,15 +325,9 @@ export class VoucherWidget extends LitElement {
     if (full) return moneyText(full, locale);
     const balance = this.#flow.state.voucher?.balance;
     const currency = this.#currency();
-    const due = this.#tender && currency ? fromMinor(this.#dueMinor(currency) ?? 0, currency) : this.amount;
+    const due = this.#split.tender && currency ? fromMinor(this.#split.dueMinor() ?? 0, currency) : this.amount;
     return this.amountInput ?? defaultAmountText(due, currency, balance, locale);
   }
-
-  #money = (value: Money): string => formatMoney(value, this.locale || undefined);
-  #time = (iso: string): string =>
-    new Intl.DateTimeFormat(this.locale || undefined, { timeStyle: "short" }).format(new Date(iso));
-  #date = (iso: string): string =>
-    new Intl.DateTimeFormat(this.locale || undefined, { dateStyle: "medium" }).format(new Date(iso));
 
   #emit([name, detail]: PendingEvent): void {
     this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
@@ -405,18 +337,13 @@ export class VoucherWidget extends LitElement {
     const { code, operation, retryable, status } = error;
     const data = this.#caps.result.data;
     const context = data ? { kind: data.voucherKind, pin: data.capabilities.pin } : undefined;
-    const message = this.messages ? errorMessage(this.messages, code, context) : code;
+    const m = this.messages;
+    const message = m ? errorMessage(m, code, context) : code;
     this.#emit(["voucher-error", { code, operation, retryable, ...(status ? { status } : {}), message }]);
   }
 
-  #onPointer(): void {
-    this.#interacting = true;
-  }
-
+  /** Leaving the code field shows the code grouped. */
   #onFocusOut(event: FocusEvent): void {
-    const to = event.relatedTarget as Node | null;
-    // Focus went somewhere else on the page: from now on, results do not pull focus back.
-    if (to && to !== this && !this.renderRoot.contains(to)) this.#interacting = false;
     const input = event.target as HTMLInputElement;
     if (input.name === "code" && this.code) this.code = groupCode(this.code);
   }
@@ -434,35 +361,11 @@ export class VoucherWidget extends LitElement {
   }
 
   #onKeydown(event: KeyboardEvent): void {
-    this.#interacting = true;
+    // Enter is the scanner controller's: it moves code → PIN → amount → the form's step.
     if (event.key === "Escape") {
       event.preventDefault();
       this.#back();
-      return;
     }
-    const input = event.target as HTMLInputElement;
-    // Enter advances: code → PIN (while empty) → amount → the form's step (a scan's Enter never gets here).
-    if (event.key === "Enter" && this.mode !== "issue" && (input.name === "code" || input.name === "pin")) {
-      if (input.name === "code") this.code = groupCode(input.value);
-      const next = nextInput(this.renderRoot, input.name);
-      if (next) {
-        event.preventDefault();
-        next.focus();
-      }
-    }
-  }
-
-  /** A scanned or camera-read code is a new voucher, wherever the burst was typed (false: not taken now). */
-  #takeCode(code: string, field: string): boolean {
-    const action = this.mode === "issue" ? "ignore" : scanAction(this.#flow.state.phase);
-    if (action === "ignore") return false;
-    // The last voucher is done with: start the next one (only the entry: a split tender's list stays).
-    if (action === "next") this.#flow.reset(false);
-    this.code = groupCode(code);
-    this.pin = "";
-    if (action === "next" || field === "amount") this.amountInput = null;
-    this.#flow.dispatch({ type: "edit", field: "code" });
-    return true;
   }
 
   #back(): void {
@@ -474,7 +377,7 @@ export class VoucherWidget extends LitElement {
     if (phase === Phase.Redeemed || phase === Phase.Checked) this.reset();
     // Entering: Escape clears what was typed (a failed or checked entry steps back to entering first).
     else if (phase === Phase.Entering)
-      [this.code, this.pin, this.amountInput, this.#focusTarget] = ["", "", null, "#code"];
+      [this.code, this.pin, this.amountInput, this.#focus.target] = ["", "", null, "#code"];
     else if (phase !== Phase.Held || this.#caps.result.data?.capabilities.release)
       this.#flow.dispatch({ type: "back" });
   }
@@ -489,11 +392,10 @@ export class VoucherWidget extends LitElement {
       return;
     }
     const fields = { code: this.code, pin: this.pin, amount: this.#amountValue() };
-    this.#flow.submit(fields, { currency, pin: data.capabilities.pin, dueMinor: this.#dueMinor(currency) });
+    this.#flow.submit(fields, { currency, pin: data.capabilities.pin, dueMinor: this.#split.dueMinor() });
   }
 
   #onClick(event: MouseEvent): void {
-    this.#interacting = true;
     const target = (event.target as Element).closest("[data-action]");
     if (!target || target.getAttribute("aria-disabled") === "true") return;
     const actions: Record<string, () => unknown> = {
@@ -509,7 +411,8 @@ export class VoucherWidget extends LitElement {
       "camera-close": () => this.#scanner.closeCamera(),
     };
     const action = target.getAttribute("data-action") ?? "";
-    if (this.#tender?.act(action, this.#orderRefFor, this.#caps.result.data?.capabilities.release ?? false)) return;
+    if (this.#split.tender?.act(action, this.#orderRefFor, this.#caps.result.data?.capabilities.release ?? false))
+      return;
     // Submit buttons (check, hold, sell) carry an action name too, but the form's submit event runs them.
     actions[action]?.();
   }
