@@ -21,12 +21,15 @@ import { FormFieldController, FormFieldElement } from "./form-field.ts";
 import { formatsFor } from "./formats.ts";
 import type { IssueMode } from "./issue-mode.ts";
 import { errorText, statusText } from "./live-text.ts";
-import { errorMessage, loadMessages, type Messages } from "./messages/index.ts";
+import { errorMessage, type Messages } from "./messages/index.ts";
+import { UNAVAILABLE } from "./messages/unavailable.ts";
+import { MessagesController, unavailableView } from "./messages-controller.ts";
 import type { PartLink } from "./part-link.ts";
 import { ScannerController } from "./scanner-controller.ts";
 import { SplitTenderController } from "./split-tender-controller.ts";
 import { styles } from "./styles.ts";
 import { tenderStyles } from "./tender-styles.ts";
+import { retryRow } from "./views/field.ts";
 import { redeemView } from "./views/redeem-view.ts";
 
 /**
@@ -57,7 +60,8 @@ const WARN_AT = { soon: 300, warning: 60, urgent: 30 } as const;
  * @fires voucher-released - `{holdId}`
  * @fires voucher-redeemed - `{holdId, redemptionId, amount, remainingBalance?, orderRef, createdAt}`
  * @fires voucher-issued - `{code, amount, validUntil}` (the new voucher's code; never its PIN)
- * @fires voucher-error - `{code, operation, retryable, status?, message}`
+ * @fires voucher-error - `{code, operation, retryable, status?, message}`; also when not even the English words
+ *   can be fetched (`code: "NETWORK_ERROR"`, `operation: "load"`), while the widget shows a short notice with Retry
  * Theming: the `--voucher-*` custom properties and `::part()` names are listed in `theming.json` (copied
  *   into custom-elements.json by the build, and the README's theming table).
  */
@@ -79,8 +83,6 @@ export class VoucherWidget extends FormFieldElement {
   @property({ type: Boolean, reflect: true }) split = false;
   @property({ attribute: false }) tokenProvider?: TokenProvider;
 
-  /** The words in the widget's language: a pack of their own, loaded as the element starts (null until then). */
-  @state() private messages: Messages | null = null;
   @state() private code = "";
   @state() private pin = "";
   /** What was typed into the amount field; null while the due amount (or balance) should show. */
@@ -88,6 +90,15 @@ export class VoucherWidget extends FormFieldElement {
   @state() private validUntil = "";
   @state() private announcement = "";
 
+  /** The words in the widget's language: a pack of their own, loaded as the element starts. */
+  readonly #words = new MessagesController(this, {
+    // Not even English could be fetched: the built-in notice shows, and the page hears why.
+    onFail: (detail) => this.#emit(["voucher-error", detail]),
+    // Retry worked: the next keystroke belongs in the form.
+    onRecover: () => {
+      this.#focus.target = "input";
+    },
+  });
   /** What the lazily loaded parts (split tender, issue mode) may do through the element. */
   readonly #link: PartLink = {
     client: () => this.#client,
@@ -103,13 +114,12 @@ export class VoucherWidget extends FormFieldElement {
   readonly #formField = new FormFieldController(this, {
     internals: this.internals,
     // setValidity refuses an empty message; the words follow within moments of the element starting.
-    message: () => this.messages?.valueMissing ?? "…",
+    message: () => this.#words.messages?.valueMissing ?? "…",
     applies: () => this.mode !== "issue",
   });
   readonly #clock = new ServerClock();
   readonly #format = formatsFor(() => this.locale || undefined);
   #client: ApiClient | null = null;
-  #localeLoad = 0;
   readonly #focus = new FocusController(this);
   readonly #caps = new CapabilitiesController(this, {
     // The account's rules decide the steps; the flow starts over when they change (another account).
@@ -137,7 +147,7 @@ export class VoucherWidget extends FormFieldElement {
     ...this.#link,
     now: () => this.#clock.now(),
     thresholds: Object.values(WARN_AT),
-    messages: () => this.messages,
+    messages: () => this.#words.messages,
     currency: () => this.#currency(),
     dueMinor: () => dueMinorOf(this.amount, this.#currency()),
     takeHold: () => {
@@ -168,7 +178,7 @@ export class VoucherWidget extends FormFieldElement {
     onWarn: (secondsLeft) => {
       const hold = this.#flow.state.hold;
       if (!hold) return;
-      this.announcement = this.messages?.expiring(secondsLeft) ?? "";
+      this.announcement = this.#words.messages?.expiring(secondsLeft) ?? "";
       this.#emit(["voucher-expiring", { holdId: hold.id, expiresAt: hold.expiresAt, secondsLeft }]);
     },
     onExpire: () => this.#flow.dispatch({ type: "expire" }),
@@ -224,12 +234,7 @@ export class VoucherWidget extends FormFieldElement {
       this.#caps.setClient(this.#client);
     }
     if (changed.has("mode") && this.mode === "issue" && !this.#issue) void this.#loadIssueMode();
-    if (changed.has("locale")) {
-      const load = ++this.#localeLoad;
-      void loadMessages(this.locale).then((messages) => {
-        if (load === this.#localeLoad) this.messages = messages;
-      });
-    }
+    if (changed.has("locale")) this.#words.load(this.locale);
   }
 
   #newClient(): ApiClient {
@@ -244,9 +249,15 @@ export class VoucherWidget extends FormFieldElement {
   }
 
   protected override render() {
-    const m = this.messages;
-    // Nothing to say before the words have come (they load alongside the capabilities).
-    if (!m) return nothing;
+    const m = this.#words.messages;
+    // Nothing to say before the words have come (they load alongside the capabilities), unless they cannot.
+    if (!m) {
+      return this.#words.failed
+        ? html`<div part="base" lang="en" role="group" aria-label=${UNAVAILABLE.title} @click=${this.#onClick}>
+            ${unavailableView(this.#words.loading)}
+          </div>`
+        : nothing;
+    }
     const caps = this.#caps.result;
     const live = {
       m,
@@ -276,13 +287,7 @@ export class VoucherWidget extends FormFieldElement {
 
   #body(m: Messages) {
     const data = this.#caps.result.data;
-    if (!data) {
-      return this.#caps.result.isError
-        ? html`<div class="actions">
-            <button type="button" part="button" data-action="retry">${m.retry}</button>
-          </div>`
-        : nothing;
-    }
+    if (!data) return this.#caps.result.isError ? retryRow(m.retry) : nothing;
     const currency = this.#currency();
     if (this.mode === "issue") {
       const input = { m, data, amount: this.#amountValue(), validUntil: this.validUntil, currency };
@@ -337,7 +342,7 @@ export class VoucherWidget extends FormFieldElement {
     const { code, operation, retryable, status } = error;
     const data = this.#caps.result.data;
     const context = data ? { kind: data.voucherKind, pin: data.capabilities.pin } : undefined;
-    const m = this.messages;
+    const m = this.#words.messages;
     const message = m ? errorMessage(m, code, context) : code;
     this.#emit(["voucher-error", { code, operation, retryable, ...(status ? { status } : {}), message }]);
   }
@@ -404,8 +409,8 @@ export class VoucherWidget extends FormFieldElement {
       release: () => this.release(),
       keep: () => this.#flow.dispatch({ type: "keepHold" }),
       next: () => this.reset(),
-      retry: () => this.#caps.load(),
-      copy: () => this.messages && this.#issue?.copy(this.renderRoot, this.messages),
+      retry: () => (this.#words.messages ? this.#caps.load() : this.#words.retry()),
+      copy: () => this.#words.messages && this.#issue?.copy(this.renderRoot, this.#words.messages),
       print: () => this.#issue?.print(),
       camera: () => this.#scanner.openCamera(),
       "camera-close": () => this.#scanner.closeCamera(),

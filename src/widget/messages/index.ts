@@ -1,38 +1,48 @@
 /**
  * Picks the language pack for a locale. Every pack, English too, is a separate chunk fetched by dynamic
  * import only when asked for, so a page pays for one language, and the main bundle for none: the element
- * asks for its words as it starts, alongside the account's capabilities it has to wait for anyway.
+ * asks for its words as it starts, alongside the account's capabilities it has to wait for anyway. A pack
+ * whose fetch fails is tried again (retry-import.ts); a language that still cannot be fetched falls back to
+ * English, and only when English cannot be fetched either does the load fail.
  */
 import type { Capabilities, VoucherKind } from "../../shared/contract.schema.ts";
+import { importChunk } from "../retry-import.ts";
 import type { AccessReason, MessageCode, Messages } from "./en.ts";
-import { browserLocale, byLanguage, languageOf } from "./locale.ts";
+import { browserLocale, languageIn, languageOf } from "./locale.ts";
 
 export type { AccessReason, MessageCode, Messages };
 export { browserLocale, languageOf };
 
-/** English: the pack for every language without one of its own. */
-const english = async (): Promise<Messages> => (await import("./en.ts")).en;
-
-/** The packs besides English, by language subtag; each `import()` is a chunk of its own. */
-const packs: Record<string, () => Promise<Messages>> = {
-  de: async () => (await import("./de.ts")).de,
-  fr: async () => (await import("./fr.ts")).fr,
-  nl: async () => (await import("./nl.ts")).nl,
-  es: async () => (await import("./es.ts")).es,
-  it: async () => (await import("./it.ts")).it,
+/** Each pack's module by language subtag (exporting the pack under that name); each `import()` is a chunk. */
+const packs: Record<string, () => Promise<Record<string, Messages>>> = {
+  en: () => import("./en.ts"),
+  de: () => import("./de.ts"),
+  fr: () => import("./fr.ts"),
+  nl: () => import("./nl.ts"),
+  es: () => import("./es.ts"),
+  it: () => import("./it.ts"),
 };
+
+/** A retry's `import()`, written here so that the chunks' relative URLs resolve as the table's do. */
+const importUrl = (url: string): Promise<unknown> => import(/* @vite-ignore */ url);
+
+/** A language's pack, from its chunk (`lang` is one of the table's). */
+async function loadPack(lang: string, signal?: AbortSignal): Promise<Messages> {
+  return (await importChunk(packs[lang]!, { importUrl, signal }))[lang] as Messages;
+}
 
 /**
  * The messages for a BCP 47 locale (empty: the browser's language) by its language subtag; English for a
  * language without a pack, and when a pack cannot be fetched (so the widget still works, in English).
+ * Rejects only when English cannot be fetched (or `signal` is aborted).
  */
-export async function loadMessages(locale: string | undefined): Promise<Messages> {
-  const load = byLanguage(packs, locale);
-  if (!load) return english();
+export async function loadMessages(locale: string | undefined, signal?: AbortSignal): Promise<Messages> {
+  const lang = languageIn(packs, locale) ?? "en";
   try {
-    return await load();
-  } catch {
-    return english();
+    return await loadPack(lang, signal);
+  } catch (error) {
+    if (lang === "en" || signal?.aborted) throw error;
+    return loadPack("en", signal);
   }
 }
 

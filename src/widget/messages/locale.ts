@@ -14,9 +14,15 @@ export function languageOf(locale: string): string {
   return locale.split(/[-_]/)[0]?.toLowerCase() ?? "";
 }
 
-/** The entry for a locale's language (empty locale: the browser's), if the table has one of its own. */
-export function byLanguage<T>(table: Readonly<Record<string, T>>, locale: string | undefined): T | undefined {
+/** A locale's language (empty locale: the browser's), if the table has an entry of its own for it. */
+export function languageIn(table: Readonly<Record<string, unknown>>, locale: string | undefined): string | undefined {
   const lang = languageOf(locale || browserLocale() || "");
   // Own keys only: a locale such as "constructor" must not find Object.prototype's.
-  return Object.hasOwn(table, lang) ? table[lang] : undefined;
+  return Object.hasOwn(table, lang) ? lang : undefined;
+}
+
+/** The entry for a locale's language (empty locale: the browser's), if the table has one of its own. */
+export function byLanguage<T>(table: Readonly<Record<string, T>>, locale: string | undefined): T | undefined {
+  const lang = languageIn(table, locale);
+  return lang === undefined ? undefined : table[lang];
 }

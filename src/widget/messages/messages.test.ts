@@ -161,22 +161,62 @@ describe("messages", () => {
     expect(await loadMessages("")).toBe(en);
   });
 
-  it("English when a pack cannot be fetched", async () => {
+  it("English when a pack cannot be fetched (after its retries)", async () => {
     vi.resetModules();
     vi.doMock("./fr.ts", () => {
       throw new Error("chunk failed to load");
     });
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
     try {
       const fresh = await import("./index.ts");
       const english = (await import("./en.ts")).en;
-      expect(await fresh.loadMessages("fr-FR")).toBe(english);
+      expect(await settled(fresh.loadMessages("fr-FR"))).toBe(english);
       expect(await fresh.loadMessages("nl-NL")).not.toBe(english);
     } finally {
+      vi.useRealTimers();
       vi.doUnmock("./fr.ts");
       vi.resetModules();
     }
   });
+
+  it("fails only when English cannot be fetched either", async () => {
+    vi.resetModules();
+    for (const pack of ["./en.ts", "./fr.ts"]) {
+      vi.doMock(pack, () => {
+        throw new Error(`${pack} failed to load`);
+      });
+    }
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    try {
+      const fresh = await import("./index.ts");
+      // (Vitest reports a failing mock factory in words of its own.)
+      await expect(settled(fresh.loadMessages("en-GB"))).rejects.toThrow();
+      await expect(settled(fresh.loadMessages("fr-FR"))).rejects.toThrow();
+      expect((await fresh.loadMessages("de-DE")).lang).toBe("de");
+    } finally {
+      vi.useRealTimers();
+      for (const pack of ["./en.ts", "./fr.ts"]) vi.doUnmock(pack);
+      vi.resetModules();
+    }
+  });
 });
+
+/**
+ * `promise` once settled, the fake clock moved on while it waits out its retries' pauses (and the real
+ * event loop let through, where the test's module loader does its work).
+ */
+async function settled<T>(promise: Promise<T>): Promise<T> {
+  let done = false;
+  const settle = () => {
+    done = true;
+  };
+  promise.then(settle, settle);
+  while (!done) {
+    await vi.advanceTimersByTimeAsync(50);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return promise;
+}
 
 describe("time left, through Intl", () => {
   // Intl joins number and unit with a no-break space in some languages: compare the words.

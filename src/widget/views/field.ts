@@ -72,3 +72,8 @@ export function button(o: {
     aria-disabled=${o.busy ? "true" : "false"}
   >${o.label}</button>`;
 }
+
+/** A row with a single Retry button (after a failed load), marked busy while the retry runs. */
+export function retryRow(label: string, busy = false): TemplateResult {
+  return html`<div class="actions" part="actions">${button({ label, action: "retry", busy })}</div>`;
+}
