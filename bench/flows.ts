@@ -112,8 +112,8 @@ export function bffFlow(name: FlowName, bffUrl: string, tokens: string[], vouche
       await expectStatus(200, "POST", `${bffUrl}/api/v1/vouchers/check`, { code }, auth(t));
       return;
     }
-    // hold: a fresh voucher each time; hold→redeem: the terminal's own voucher, again and again.
-    const voucher = (name === "hold" ? vouchers[n] : vouchers[t]) as Voucher;
+    // A fresh voucher for each flow.
+    const voucher = vouchers[n] as Voucher;
     const held = await expectStatus(
       201,
       "POST",
@@ -149,7 +149,8 @@ export async function directFlow(name: FlowName, simUrl: string, vouchers: Vouch
   }
   const auth = { authorization: `Bearer ${await simToken(simUrl)}` };
   return async (t: number, n: number) => {
-    const voucher = (name === "hold" ? vouchers[n] : vouchers[t]) as Voucher;
+    // read: the terminal's own voucher; hold and hold→redeem: a fresh one for each flow.
+    const voucher = (name === "read" ? vouchers[t] : vouchers[n]) as Voucher;
     if (name === "read") {
       await expectStatus(200, "GET", `${simUrl}/v1/vouchers/${voucher.id}`, undefined, auth);
       return;

@@ -54,12 +54,15 @@ async function cell(
   pacedPerTerminal?: number,
 ) {
   const paceMs = pacedPerTerminal ? 1000 / pacedPerTerminal : undefined;
-  // Hold uses a fresh voucher per flow; the others one voucher per terminal, with room for every flow.
+  // Holds and hold→redeems take a fresh voucher per flow, as tills mostly see a voucher once: one voucher
+  // held and spent hundreds of times a minute would measure the dead index entries it leaves behind for
+  // autovacuum, not the BFF. Checks read one voucher per terminal, again and again.
+  const voucherPerFlow = flow === "hold" || flow === "hold→redeem";
   const seed = (count: number) =>
-    freshVouchers(providerOf(flow), sim.url, count, flow === "hold" ? "50.00" : "90000.00");
-  // Only holds need a voucher per flow; the other flows are bounded by time (and a generous count).
-  const bound = flow === "hold" ? maxFlows : 100_000;
-  const vouchers = await seed(flow === "hold" ? maxFlows : terminals);
+    freshVouchers(providerOf(flow), sim.url, count, voucherPerFlow ? "50.00" : "90000.00");
+  // Flows with a voucher each are bounded by the vouchers seeded; the others by time (and a generous count).
+  const bound = voucherPerFlow ? maxFlows : 100_000;
+  const vouchers = await seed(voucherPerFlow ? maxFlows : terminals);
   const direct = await runLoad({
     terminals,
     warmupMs,
@@ -68,7 +71,7 @@ async function cell(
     ...(paceMs ? { paceMs } : {}),
     flow: await directFlow(flow, sim.url, vouchers),
   });
-  const fresh = await seed(flow === "hold" ? maxFlows : terminals);
+  const fresh = await seed(voucherPerFlow ? maxFlows : terminals);
   const rss = sampleRss(bff.pid);
   const cpuBefore = { bff: cpuMsOf(bff.pid) ?? 0, sim: cpuMsOf(sim.pid) ?? 0, pg: postgresCpuMs() };
   const viaBff = await runLoad({
