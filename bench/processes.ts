@@ -113,3 +113,17 @@ export function postgresCpuMs(): number {
   }
   return total;
 }
+
+/**
+ * Time the host took from this virtual machine's CPUs (`steal` in /proc/stat) and all CPU time, in
+ * ticks, so far: the share stolen over a cell says how far its figures can be trusted (0 when unknown).
+ */
+export function cpuTicks(): { steal: number; total: number } {
+  try {
+    const line = readFileSync("/proc/stat", "utf8").split("\n")[0] ?? "";
+    const ticks = line.trim().split(/\s+/).slice(1, 9).map(Number);
+    return { steal: ticks[7] ?? 0, total: ticks.reduce((sum, t) => sum + t, 0) };
+  } catch {
+    return { steal: 0, total: 0 };
+  }
+}

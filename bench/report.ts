@@ -11,6 +11,8 @@ export interface Cell {
   direct: LoadResult;
   /** Highest RSS of the BFF sampled during this cell (MiB). */
   bffRssMiB: number;
+  /** Share of CPU time the host took from this VM during the BFF half of the cell (%). */
+  stealPercent: number;
   /** CPU used per flow through the BFF (ms): the BFF process, the simulator, all PostgreSQL processes. */
   cpuMsPerFlow: { bff: number; sim: number; pg: number };
   /** Set for a paced cell: flows each terminal starts per second (otherwise closed loop). */
@@ -26,8 +28,8 @@ const ratio = (a: number, b: number) => (Number.isFinite(a / b) ? `${(a / b).toF
 /** One table per store: rate, latency and memory through the BFF, the same straight to the simulator, and the BFF's share. */
 export function table(cells: readonly Cell[]): string {
   const head =
-    "| flow | terminals | BFF flows/s | BFF req/s | BFF p50 ms | BFF p99 ms | direct req/s | direct p50 ms | direct p99 ms | p50 ratio | p99 ratio | added p50 ms | added p99 ms | BFF RSS MiB | CPU ms/flow BFF · sim · PG | errors |";
-  const rule = `|${"---|".repeat(16)}`;
+    "| flow | terminals | BFF flows/s | BFF req/s | BFF p50 ms | BFF p99 ms | direct req/s | direct p50 ms | direct p99 ms | p50 ratio | p99 ratio | added p50 ms | added p99 ms | BFF RSS MiB | CPU ms/flow BFF · sim · PG | steal % | errors |";
+  const rule = `|${"---|".repeat(17)}`;
   const row = (c: Cell) =>
     [
       c.flow,
@@ -45,6 +47,7 @@ export function table(cells: readonly Cell[]): string {
       ms(c.bff.p99Ms - c.direct.p99Ms),
       c.bffRssMiB.toFixed(0),
       [c.cpuMsPerFlow.bff, c.cpuMsPerFlow.sim, c.cpuMsPerFlow.pg].map((n) => n.toFixed(2)).join(" · "),
+      c.stealPercent.toFixed(1),
       c.bff.errors + c.direct.errors,
     ].join(" | ");
   return [...new Set(cells.map((c) => c.store))]

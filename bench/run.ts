@@ -28,7 +28,7 @@ import {
 import { closeClient } from "./http-client.ts";
 import { runLoad } from "./load.ts";
 import { benchSchema, findPostgres } from "./postgres.ts";
-import { type Child, cpuMsOf, memoryOf, postgresCpuMs, sampleRss, startChild } from "./processes.ts";
+import { type Child, cpuMsOf, cpuTicks, memoryOf, postgresCpuMs, sampleRss, startChild } from "./processes.ts";
 import { type Cell, errors, table, targets } from "./report.ts";
 
 const env = process.env;
@@ -43,6 +43,13 @@ const pacedTerminals = (env.BENCH_PACED_TERMINALS ?? "10").split(",").filter(Boo
 const pacedRate = Number(env.BENCH_PACED_RATE ?? 5);
 
 const log = (text: string) => process.stderr.write(`${text}\n`);
+
+/** Percent of all CPU time since `before` that the host stole. */
+function stolenSince(before: { steal: number; total: number }): number {
+  const now = cpuTicks();
+  const total = now.total - before.total;
+  return total > 0 ? (100 * (now.steal - before.steal)) / total : 0;
+}
 
 async function cell(
   store: string,
@@ -73,6 +80,7 @@ async function cell(
   });
   const fresh = await seed(voucherPerFlow ? maxFlows : terminals);
   const rss = sampleRss(bff.pid);
+  const ticksBefore = cpuTicks();
   const cpuBefore = { bff: cpuMsOf(bff.pid) ?? 0, sim: cpuMsOf(sim.pid) ?? 0, pg: postgresCpuMs() };
   const viaBff = await runLoad({
     terminals,
@@ -96,11 +104,12 @@ async function cell(
     bff: viaBff,
     direct,
     bffRssMiB: rss.stop(),
+    stealPercent: stolenSince(ticksBefore),
     cpuMsPerFlow: cpu,
     ...(pacedPerTerminal ? { pacedPerTerminal } : {}),
   };
   log(
-    `  ${flow} ×${terminals}${paceMs ? ` paced ${pacedPerTerminal}/s` : ""}: BFF ${viaBff.flowsPerSecond.toFixed(0)}/s p50 ${viaBff.medianMs.toFixed(1)} ms; direct ${direct.flowsPerSecond.toFixed(0)}/s p50 ${direct.medianMs.toFixed(1)} ms`,
+    `  ${flow} ×${terminals}${paceMs ? ` paced ${pacedPerTerminal}/s` : ""}: BFF ${viaBff.flowsPerSecond.toFixed(0)}/s p50 ${viaBff.medianMs.toFixed(1)} ms; direct ${direct.flowsPerSecond.toFixed(0)}/s p50 ${direct.medianMs.toFixed(1)} ms; steal ${result.stealPercent.toFixed(1)} %`,
   );
   return result;
 }
@@ -149,6 +158,7 @@ async function main() {
     spaaza: flows.some((f) => providerOf(f) === "spaaza") ? await startChild("sim-child.ts", { SIM: "spaaza" }) : null,
   };
   const cells: Cell[] = [];
+  const runTicks = cpuTicks();
   const peaks: string[] = [];
   try {
     for (const store of stores) {
@@ -200,7 +210,9 @@ async function main() {
     await sims.spaaza?.stop();
     closeClient();
   }
-  facts.push(`- load average at the end ${load()}`);
+  facts.push(
+    `- load average at the end ${load()}; CPU time taken by the host (steal) over the run: ${stolenSince(runTicks).toFixed(1)} %`,
+  );
   const failures = errors(cells);
   console.log(
     [
