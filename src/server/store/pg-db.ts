@@ -113,7 +113,9 @@ export async function openPgDb(
       try {
         const result = await fn(wrap(client, nameOf, cork));
         await begun;
-        await client.query("COMMIT");
+        // PostgreSQL answers COMMIT of a transaction a failed statement aborted with ROLLBACK, not an error.
+        const committed = await client.query("COMMIT");
+        if (committed.command === "ROLLBACK") throw new Error("the transaction was rolled back at COMMIT");
         return result;
       } catch (error) {
         // A client whose ROLLBACK fails is in an unknown state: destroy it rather than return it to the pool.

@@ -241,6 +241,18 @@ describe.each(backends)("store on %s", (_name, open) => {
     await expect(store.db.transaction(() => store.db.query("SELECT 1"))).rejects.toThrow(/inside a transaction/);
   });
 
+  it("never reports a transaction committed when a statement in it failed and the error was swallowed", async () => {
+    const account = uid("acct");
+    await expect(
+      store.db.transaction(async (tx) => {
+        await appendJournal(tx, { at: now, accountId: account, event: "hold_created" });
+        await tx.query("SELECT 1 / 0").catch(() => {});
+      }),
+    ).rejects.toThrow();
+    const { rows } = await store.db.query("SELECT 1 FROM journal WHERE account_id = $1", [account]);
+    expect(rows).toHaveLength(0);
+  });
+
   it("reads int8 as numbers and timestamps as dates", async () => {
     const { rows } = await store.db.query<{ big: number; at: Date }>(
       "SELECT 99999999999::bigint AS big, $1::timestamptz AS at",
