@@ -125,25 +125,16 @@ export async function listUnclaimedPending(q: Queryable, now: Date, limit: numbe
   return rows.map((row) => row.id);
 }
 
-/** Moves a pending redemption to committed; returns the committed row, or null when it was no longer pending. */
-export async function commitRedemption(
-  q: Queryable,
-  id: string,
-  outcome: RedemptionOutcome,
-  now: Date,
-): Promise<RedemptionRow | null> {
-  const { sql, values } = commitRedemptionWrite(id, outcome, now);
-  const { rows } = await q.query<RedemptionRow>(sql, values);
-  return rows[0] ?? null;
-}
-
 export interface RedemptionOutcome {
   upstreamId: string;
   remainingMinor?: number;
   remainingCurrency?: string;
 }
 
-/** The update of `commitRedemption`, guarded by the pending state and returning the row (for `writeTogether`). */
+/**
+ * Moves a pending redemption to committed: the update, guarded by the pending state and returning the
+ * committed row, as the first write of a `writeTogether` (no row: it was no longer pending).
+ */
 export function commitRedemptionWrite(id: string, outcome: RedemptionOutcome, now: Date): Write {
   return {
     sql: `UPDATE redemptions SET state = 'committed', upstream_id = $2, remaining_minor = $3, remaining_currency = $4,
