@@ -9,41 +9,14 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { en } from "../src/widget/messages/en.ts";
 import { UNAVAILABLE } from "../src/widget/messages/unavailable.ts";
+import { chunkUrl, recordErrors, refuseChunk, runUntil } from "./support/chunks.ts";
 import { checkoutUrl, expect, test } from "./support/fixtures.ts";
 
 /** The English pack's chunk, as vite.config.ts names it, with or without a retry's query. */
-const EN_CHUNK = /\/widget\/chunks\/en-[\w-]+\.js(\?retry=\d+)?$/;
+const EN_CHUNK = chunkUrl("en");
 
 /** Refuses the English chunk (404) the first `times` it is asked for; lists every URL asked, in order. */
-async function refuseEnglish(page: Page, times = Number.POSITIVE_INFINITY) {
-  const asked: string[] = [];
-  await page.route(EN_CHUNK, async (route) => {
-    asked.push(new URL(route.request().url()).search);
-    if (asked.length <= times) await route.fulfill({ status: 404, body: "gone" });
-    else await route.continue();
-  });
-  return asked;
-}
-
-/** Moves the page's clock on (past the retries' pauses) until `count()` reaches `n`. */
-async function runUntil(page: Page, count: () => number, n: number): Promise<void> {
-  await expect
-    .poll(async () => {
-      await page.clock.runFor(250);
-      return count();
-    })
-    .toBe(n);
-}
-
-/** Every `voucher-error` from the page's start on (an init script, so none is missed). */
-async function recordErrors(page: Page): Promise<() => Promise<unknown[]>> {
-  await page.addInitScript(() => {
-    const w = window as unknown as { voucherErrors: unknown[] };
-    w.voucherErrors = [];
-    document.addEventListener("voucher-error", (event) => w.voucherErrors.push((event as CustomEvent).detail));
-  });
-  return () => page.evaluate(() => (window as unknown as { voucherErrors: unknown[] }).voucherErrors);
-}
+const refuseEnglish = (page: Page, times?: number) => refuseChunk(page, EN_CHUNK, times);
 
 test.beforeEach(async ({ page }) => {
   await page.clock.install();

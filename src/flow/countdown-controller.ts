@@ -71,9 +71,12 @@ export class CountdownController implements ReactiveController {
     return this.#expiresAt === null ? null : Math.max(0, this.#expiresAt - this.#options.now());
   }
 
-  /** Starts (or moves, after an extend) the countdown to a server timestamp. */
-  start(expiresAt: string): void {
-    const at = Date.parse(expiresAt);
+  /**
+   * Starts (or moves, after an extend) the countdown to a server timestamp (ISO text or epoch ms); one that
+   * is not a time (NaN) stops it.
+   */
+  start(expiresAt: string | number): void {
+    const at = new Date(expiresAt).getTime();
     if (at === this.#expiresAt) return;
     this.#expiresAt = Number.isFinite(at) ? at : null;
     // Thresholds already behind us when counting starts (a short hold) are not announced as news.

@@ -123,6 +123,14 @@ function failOnHold(state: FlowState, error: FlowError): FlowState {
   return { ...state, phase: Phase.Held, busy: null, error, confirmingRelease: false };
 }
 
+/**
+ * The seconds a retryable redeem failure asked to wait before trying again (`retryAfterSeconds`, e.g. a
+ * charge the provider has not confirmed yet); 0 when there is nothing to wait for.
+ */
+export function retryWaitOf(error: FlowError | null): number {
+  return error?.operation === "redeem" && error.retryable ? (error.retryAfterSeconds ?? 0) : 0;
+}
+
 /** The next state; the same object when the action does not apply to this phase. */
 export function transition(state: FlowState, action: FlowAction): FlowState {
   const { phase } = state;

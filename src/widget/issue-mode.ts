@@ -9,7 +9,9 @@ import { readIssue } from "../flow/issue-input.ts";
 import { IssuePhase } from "../flow/issue-machine.ts";
 import type { CapabilitiesResponse, Money } from "../shared/contract.schema.ts";
 import { groupCode } from "../shared/voucher-code.ts";
+import { addStyles } from "./adopt-styles.ts";
 import { issuedDetail } from "./events.ts";
+import { issueStyles } from "./issue-styles.ts";
 import { errorMessage, type Messages } from "./messages/index.ts";
 import type { PartLink } from "./part-link.ts";
 import { PrintController } from "./print-controller.ts";
@@ -39,6 +41,8 @@ export class IssueMode {
   constructor(host: ReactiveControllerHost, link: IssueLink) {
     this.#link = link;
     this.#printer = new PrintController(link.host);
+    // This mode's styles come with its chunk.
+    if (link.host.shadowRoot) addStyles(link.host.shadowRoot, issueStyles);
     this.#flow = new IssueController(host, {
       client: link.client,
       onChange: (next) => {

@@ -4,7 +4,7 @@
  */
 import type { CapabilitiesResult } from "../flow/capabilities-controller.ts";
 import type { FlowState } from "../flow/machine.ts";
-import { Phase } from "../flow/machine.ts";
+import { Phase, retryWaitOf } from "../flow/machine.ts";
 import { verdictFor } from "../flow/offer.ts";
 import type { CapabilitiesResponse, Money } from "../shared/contract.schema.ts";
 import { errorMessage, type Messages } from "./messages/index.ts";
@@ -69,9 +69,13 @@ export function errorText(i: LiveInput): string {
   const { m, flow } = i;
   const data = i.caps.data;
   if (!data) return i.caps.error ? errorMessage(m, (i.caps.error as { code?: string }).code ?? "INTERNAL") : "";
-  if (i.issue !== undefined) return i.issue?.errorText(m, data) ?? "";
+  // Issue mode's chunk not loaded: the only error is that it could not be (the flow's load failure).
+  if (i.issue !== undefined) return i.issue?.errorText(m, data) ?? (flow.error ? errorMessage(m, flow.error.code) : "");
   if (!flow.rules.hold && !flow.rules.check) return m.errors.NOT_SUPPORTED;
   if (!data.abilities.includes("redeem")) return m.errors.FORBIDDEN;
+  const wait = retryWaitOf(flow.error);
+  // A charge not confirmed yet: say when to try again (fixed at the failure, so it is read out once).
+  if (wait && flow.error?.code === "PROVIDER_UNAVAILABLE") return m.unconfirmed(wait);
   if (flow.error) return errorMessage(m, flow.error.code, { kind: data.voucherKind, pin: data.capabilities.pin });
   if (flow.phase === Phase.Checked && flow.voucher) {
     const verdict = verdictFor(flow.rules, flow.voucher);

@@ -10,8 +10,8 @@ import { loadMessages, type Messages } from "./messages/index.ts";
 import { UNAVAILABLE } from "./messages/unavailable.ts";
 import { retryRow } from "./views/field.ts";
 
-/** `voucher-error`'s detail when no words could be fetched: a network failure, worth retrying. */
-const LOAD_FAILED: VoucherErrorDetail = {
+/** `voucher-error`'s detail when no words (or another lazy chunk) could be fetched: a network failure, worth retrying. */
+export const LOAD_FAILED: VoucherErrorDetail = {
   code: "NETWORK_ERROR",
   operation: "load",
   retryable: true,

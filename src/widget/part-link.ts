@@ -1,4 +1,4 @@
-/** What the element's lazily loaded parts (split tender, issue mode) may do through it. Types only. */
+/** What the element's lazily loaded parts (split tender, issue mode, camera) may do through it. Types only. */
 import type { ApiClient } from "../api/client.ts";
 import type { FlowError } from "../flow/machine.ts";
 import type { PendingEvent } from "./events.ts";
@@ -12,4 +12,6 @@ export interface PartLink {
   announce: (text: string) => void;
   /** Where focus goes once the next update is rendered (a shadow-root selector), or null to leave it. */
   focus: (selector: string | null) => void;
+  /** A lazy part's chunk could not be fetched, even after its retries (retry-import.ts). */
+  loadFailed: () => void;
 }

@@ -9,6 +9,12 @@
  * widget itself, whose bundler rewrites imports), the function is simply called again.
  */
 
+/**
+ * A retry's `import()` for loaders written in this folder (`src/widget/`): a relative URL resolves here as
+ * it does for them, and in the built bundle, where every module is one file, as it does for all.
+ */
+export const importBeside = (url: string): Promise<unknown> => import(/* @vite-ignore */ url);
+
 /** Pauses before each retry (ms): three tries in all, over about a second and a quarter. */
 export const RETRY_DELAYS: readonly number[] = [250, 1000];
 

@@ -10,7 +10,8 @@
  * A scan never presses a button: its Enter is swallowed wherever the code cannot be taken (a voucher is
  * held), so scanning the next voucher too early cannot redeem or release anything. After a redemption
  * (or a check that ends there) a scan starts the next voucher directly.
- * The camera view is a separate chunk (`camera/camera-scan.ts`), imported when its button is pressed.
+ * The camera view is a separate chunk (`camera/camera-scan.ts`), imported when its button is pressed (and
+ * retried, retry-import.ts; a chunk that still fails is `loadFailed`, and the camera stays closed).
  */
 import { nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from "lit";
 import { Phase } from "../flow/machine.ts";
@@ -18,6 +19,7 @@ import { ScanDetector } from "../flow/scan-detector.ts";
 import type { CameraScan } from "./camera/camera-scan.ts";
 import { focusInto } from "./focus-controller.ts";
 import type { Messages } from "./messages/index.ts";
+import { importBeside, importChunk } from "./retry-import.ts";
 
 /** What a scan does in a phase: fill the entry form, start the next voucher with it, or nothing. */
 export type ScanAction = "fill" | "next" | "ignore";
@@ -85,11 +87,15 @@ export interface ScannerOptions {
   fill: (code: string, next: boolean, freshAmount: boolean) => void;
   /** Enter in the code field, typed by a person: the code as it stands, to be shown grouped. */
   entered: (code: string) => void;
+  /** The camera's chunk could not be fetched, even after its retries. */
+  loadFailed: () => void;
   /** The clock key times are read from; the page's (so Playwright's `page.clock` drives it in tests). */
   now?: () => number;
 }
 
 type Host = ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment };
+
+const loadCamera = () => import("./camera/camera-scan.ts");
 
 export class ScannerController implements ReactiveController {
   readonly #host: Host;
@@ -127,8 +133,9 @@ export class ScannerController implements ReactiveController {
     if (this.#camera || this.#opening) return;
     this.#opening = true;
     try {
-      const { CameraScan } = await import("./camera/camera-scan.ts");
-      if (!this.#connected) return;
+      const loaded = await importChunk(loadCamera, { importUrl: importBeside }).catch(this.#options.loadFailed);
+      if (!loaded || !this.#connected) return;
+      const { CameraScan } = loaded;
       this.#camera = new CameraScan(this.#host, (code) => {
         this.closeCamera(false);
         this.#take(code, "camera");

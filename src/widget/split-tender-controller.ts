@@ -2,10 +2,13 @@
  * Split tender's place in the element (the `split` attribute): loads `split-tender.ts`, a chunk of its own,
  * once the element is split, and hands every hold the entry flow makes over to it. What the loaded module
  * keeps running (a countdown per voucher, its requests) are controllers of the element (tender-controller.ts),
- * so they stop when the element leaves the page; this controller itself holds no timer or listener.
+ * so they stop when the element leaves the page; this controller itself holds no timer or listener. A chunk
+ * that fails to load is tried again (retry-import.ts); one that still fails is the link's `loadFailed`, and
+ * the next hold tries once more.
  */
 import type { ReactiveController, ReactiveControllerHost } from "lit";
 import type { Hold } from "../shared/contract.schema.ts";
+import { importBeside, importChunk } from "./retry-import.ts";
 import type { SplitTender, TenderLink } from "./split-tender.ts";
 
 export interface SplitLink extends TenderLink {
@@ -13,14 +16,18 @@ export interface SplitLink extends TenderLink {
   takeHold: () => Hold | null;
 }
 
-type Host = ReactiveControllerHost & { split: boolean };
+type Host = ReactiveControllerHost & { split: boolean; renderRoot: HTMLElement | DocumentFragment };
+
+const loadTender = () => import("./split-tender.ts");
 
 export class SplitTenderController implements ReactiveController {
   /** Split tender's module, once loaded (null until then, and while the element is not split). */
   tender: SplitTender | null = null;
   readonly #host: Host;
   readonly #link: SplitLink;
-  #loading: Promise<SplitTender> | null = null;
+  #loading: Promise<SplitTender | null> | null = null;
+  /** The last load failed: renders do not start another (a hold does). */
+  #failed = false;
 
   constructor(host: Host, link: SplitLink) {
     this.#host = host;
@@ -29,13 +36,13 @@ export class SplitTenderController implements ReactiveController {
   }
 
   hostUpdate(): void {
-    if (this.#host.split) void this.#load();
+    if (this.#host.split && !this.#failed) void this.#load();
   }
 
   /** The entry flow holds a voucher: split tender puts it on the sale's list. */
   held(): void {
     if (this.tender) this.#handOff(this.tender);
-    else void this.#load().then((tender) => this.#handOff(tender));
+    else void this.#load().then((tender) => tender && this.#handOff(tender));
   }
 
   /** The due amount in minor units, less what the vouchers on the list cover (null: the page gave none). */
@@ -48,12 +55,21 @@ export class SplitTenderController implements ReactiveController {
     if (hold) tender.add(hold);
   }
 
-  #load(): Promise<SplitTender> {
-    this.#loading ??= import("./split-tender.ts").then(({ SplitTender }) => {
-      this.tender = new SplitTender(this.#host, this.#link);
-      this.#host.requestUpdate();
-      return this.tender;
-    });
+  #load(): Promise<SplitTender | null> {
+    this.#loading ??= importChunk(loadTender, { importUrl: importBeside }).then(
+      ({ SplitTender, adoptTenderStyles }) => {
+        this.#failed = false;
+        adoptTenderStyles(this.#host.renderRoot as ShadowRoot);
+        this.tender = new SplitTender(this.#host, this.#link);
+        this.#host.requestUpdate();
+        return this.tender;
+      },
+      () => {
+        [this.#loading, this.#failed] = [null, true];
+        this.#link.loadFailed();
+        return null;
+      },
+    );
     return this.#loading;
   }
 }

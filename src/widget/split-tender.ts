@@ -21,11 +21,18 @@ import {
 import { TenderController } from "../flow/tender-controller.ts";
 import type { Hold, Money } from "../shared/contract.schema.ts";
 import { money } from "../shared/money.ts";
+import { addStyles } from "./adopt-styles.ts";
 import { redeemedDetail, type VoucherTenderDetail } from "./events.ts";
 import { errorMessage, type Messages } from "./messages/index.ts";
 import type { PartLink } from "./part-link.ts";
+import { tenderStyles } from "./tender-styles.ts";
 import type { CountdownLevel } from "./views/held-view.ts";
 import { tenderView } from "./views/tender-view.ts";
+
+/** Adds the list's styles to the element's shadow root (they come with this chunk, not the main bundle). */
+export function adoptTenderStyles(root: ShadowRoot): void {
+  addStyles(root, tenderStyles);
+}
 
 /** What split tender needs from the element (kept off the element's public surface). */
 export interface TenderLink extends PartLink {

@@ -161,13 +161,6 @@ export const styles = css`
       background: color-mix(in srgb, var(--voucher-error-color, #b3261e) 4%, transparent);
     }
   }
-  [part~="issued-code"] {
-    display: block;
-    font: var(--voucher-code-font, 700 1.75rem/1.2 ui-monospace, monospace);
-    letter-spacing: 0.08em;
-    /* Break between the dash-separated groups first, inside a group only when one does not fit. */
-    overflow-wrap: anywhere;
-  }
   [part~="error"]:not(:empty) {
     color: var(--voucher-error-color, #b3261e);
   }
@@ -190,26 +183,6 @@ export const styles = css`
   }
   [part~="verdict"].invalid {
     color: var(--voucher-error-color, #b3261e);
-  }
-  [part~="issued-title"] {
-    margin: 0;
-    font-weight: 600;
-  }
-  @media print {
-    /* Printed: the voucher card, without buttons or announcements (see print-controller.ts). */
-    :host {
-      border: 0;
-      max-width: none;
-    }
-    .actions,
-    .live {
-      display: none;
-    }
-    [part~="issued"] {
-      padding: 1.5rem;
-      border: 2px dashed currentColor;
-      border-radius: var(--voucher-radius, 0.5rem);
-    }
   }
   .confirm {
     display: grid;

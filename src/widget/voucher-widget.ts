@@ -10,7 +10,7 @@ import { CapabilitiesController } from "../flow/capabilities-controller.ts";
 import { CountdownController, levelAt } from "../flow/countdown-controller.ts";
 import { defaultAmountText, dueMinorOf, moneyText, orderRefFor } from "../flow/entry-input.ts";
 import { FlowController } from "../flow/flow-controller.ts";
-import { type FlowError, Phase } from "../flow/machine.ts";
+import { type FlowError, Phase, retryWaitOf } from "../flow/machine.ts";
 import { fullValueOf, rulesFor } from "../flow/offer.ts";
 import { fromMinor } from "../shared/money.ts";
 import { groupCode } from "../shared/voucher-code.ts";
@@ -23,12 +23,12 @@ import type { IssueMode } from "./issue-mode.ts";
 import { errorText, statusText } from "./live-text.ts";
 import { errorMessage, type Messages } from "./messages/index.ts";
 import { UNAVAILABLE } from "./messages/unavailable.ts";
-import { MessagesController, unavailableView } from "./messages-controller.ts";
+import { LOAD_FAILED, MessagesController, unavailableView } from "./messages-controller.ts";
 import type { PartLink } from "./part-link.ts";
+import { importBeside, importChunk } from "./retry-import.ts";
 import { ScannerController } from "./scanner-controller.ts";
 import { SplitTenderController } from "./split-tender-controller.ts";
 import { styles } from "./styles.ts";
-import { tenderStyles } from "./tender-styles.ts";
 import { retryRow } from "./views/field.ts";
 import { redeemView } from "./views/redeem-view.ts";
 
@@ -37,6 +37,8 @@ import { redeemView } from "./views/redeem-view.ts";
  * it on the countdown shows that state (`data-level`, `::part(countdown-<level>)`).
  */
 const WARN_AT = { soon: 300, warning: 60, urgent: 30 } as const;
+
+const loadIssueMode = () => import("./issue-mode.ts");
 
 /**
  * A gift voucher: enter code (and PIN), hold an amount with a live countdown, redeem or release it; or, in
@@ -66,7 +68,7 @@ const WARN_AT = { soon: 300, warning: 60, urgent: 30 } as const;
  *   into custom-elements.json by the build, and the README's theming table).
  */
 export class VoucherWidget extends FormFieldElement {
-  static override styles = [styles, tenderStyles];
+  static override styles = styles;
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
   @property() api = "";
@@ -110,6 +112,10 @@ export class VoucherWidget extends FormFieldElement {
     focus: (selector) => {
       this.#focus.target = selector;
     },
+    // A lazy part's chunk could not be fetched: the flow shows it and fires `voucher-error` (retryable).
+    loadFailed: () => {
+      this.#flow.dispatch({ type: "fail", error: LOAD_FAILED });
+    },
   };
   readonly #formField = new FormFieldController(this, {
     internals: this.internals,
@@ -131,7 +137,12 @@ export class VoucherWidget extends FormFieldElement {
       this.announcement = "";
       const r = reactToFlow(next, previous, action);
       for (const event of r.events) this.#emit(event);
-      if (next.error && next.error !== previous.error) this.#emitError(next.error);
+      if (next.error !== previous.error) {
+        if (next.error) this.#emitError(next.error);
+        // A redeem not confirmed yet says when to try again: Redeem waits that long (NaN: no wait, stopped).
+        const wait = retryWaitOf(next.error);
+        this.#retryWait.start(wait ? Date.now() + wait * 1000 : Number.NaN);
+      }
       if (r.startCountdown) this.#countdown.start(r.startCountdown);
       if (r.stopCountdown) this.#countdown.stop();
       if (r.clearPin) this.pin = "";
@@ -171,6 +182,7 @@ export class VoucherWidget extends FormFieldElement {
     entered: (code) => {
       this.code = groupCode(code);
     },
+    loadFailed: this.#link.loadFailed,
   });
   readonly #countdown = new CountdownController(this, {
     now: () => this.#clock.now(),
@@ -183,6 +195,9 @@ export class VoucherWidget extends FormFieldElement {
     },
     onExpire: () => this.#flow.dispatch({ type: "expire" }),
   });
+
+  /** The wait before a failed redeem may be tried again (its seconds re-render Redeem's countdown). */
+  readonly #retryWait = new CountdownController(this, { now: Date.now });
 
   /** The form value: the id of the current hold (split tender: the sale's hold ids, comma-separated); "" while none. */
   get value(): string {
@@ -243,8 +258,9 @@ export class VoucherWidget extends FormFieldElement {
   }
 
   async #loadIssueMode(): Promise<void> {
-    const { IssueMode } = await import("./issue-mode.ts");
-    this.#issue ??= new IssueMode(this, { ...this.#link, host: this });
+    const loaded = await importChunk(loadIssueMode, { importUrl: importBeside }).catch(this.#link.loadFailed);
+    if (!loaded) return;
+    this.#issue ??= new loaded.IssueMode(this, { ...this.#link, host: this });
     this.requestUpdate();
   }
 
@@ -306,6 +322,7 @@ export class VoucherWidget extends FormFieldElement {
       dueMinor: this.#split.dueMinor(),
       ...this.#format,
       remainingMs: this.#countdown.remainingMs ?? 0,
+      retryInMs: this.#retryWait.remainingMs ?? 0,
       countdownLevel: levelAt(WARN_AT, this.#countdown.remainingMs),
       camera: this.#scanner.cameraAvailable,
     });

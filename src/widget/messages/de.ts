@@ -26,6 +26,8 @@ export const de: Messages = {
   copy: "Code kopieren",
   print: "Drucken",
   retry: "Erneut versuchen",
+  unconfirmed: (seconds) => `Der Anbieter hat noch nicht bestätigt. Versuchen Sie es in ${seconds} s erneut.`,
+  retryWait: "Zeit bis zum nächsten Versuch",
   voucher: "Gutschein",
   balance: "Guthaben",
   held: "Reserviert",

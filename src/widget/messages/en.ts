@@ -43,6 +43,10 @@ export const en = {
   copy: "Copy code",
   print: "Print",
   retry: "Try again",
+  /** A redeem the provider has not confirmed yet, and when to try again (`retryAfterSeconds`). */
+  unconfirmed: (seconds: number) => `The provider has not confirmed yet. Try again in ${seconds} s.`,
+  /** Name of the countdown beside Redeem while a retry has to wait. */
+  retryWait: "Time until you can try again",
   voucher: "Voucher",
   balance: "Balance",
   held: "Held",

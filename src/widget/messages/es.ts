@@ -29,6 +29,8 @@ export const es: Messages = {
   copy: "Copiar código",
   print: "Imprimir",
   retry: "Reintentar",
+  unconfirmed: (seconds) => `El proveedor aún no lo ha confirmado. Vuelva a intentarlo en ${seconds} s.`,
+  retryWait: "Tiempo hasta poder reintentar",
   voucher: "Vale",
   balance: "Saldo",
   held: "Reservado",

@@ -29,6 +29,8 @@ export const fr: Messages = {
   copy: "Copier le code",
   print: "Imprimer",
   retry: "Réessayer",
+  unconfirmed: (seconds) => `Le fournisseur n’a pas encore confirmé. Réessayez dans ${seconds}\u00a0s.`,
+  retryWait: "Temps avant de pouvoir réessayer",
   voucher: "Bon",
   balance: "Solde",
   held: "Réservé",

@@ -26,6 +26,8 @@ export const it: Messages = {
   copy: "Copia codice",
   print: "Stampa",
   retry: "Riprova",
+  unconfirmed: (seconds) => `Il fornitore non ha ancora confermato. Riprova tra ${seconds} s.`,
+  retryWait: "Tempo prima di poter riprovare",
   voucher: "Buono",
   balance: "Saldo",
   held: "Bloccato",

@@ -26,6 +26,8 @@ export const nl: Messages = {
   copy: "Code kopiëren",
   print: "Afdrukken",
   retry: "Opnieuw proberen",
+  unconfirmed: (seconds) => `De aanbieder heeft nog niet bevestigd. Probeer het over ${seconds} s opnieuw.`,
+  retryWait: "Tijd tot u het opnieuw kunt proberen",
   voucher: "Bon",
   balance: "Saldo",
   held: "Gereserveerd",

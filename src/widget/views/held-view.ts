@@ -19,6 +19,8 @@ export interface HeldViewInput {
   remaining: string;
   /** How close the expiry is, by the warning marks passed (null above the first). */
   level: CountdownLevel | null;
+  /** Seconds before a failed redeem may be tried again: Redeem waits that long, with the seconds beside it. */
+  retryIn: number;
 }
 
 /**
@@ -47,9 +49,11 @@ export function countdownView(
   >`;
 }
 
-export function heldView({ m, state, hold, caps, money, remaining, level }: HeldViewInput): TemplateResult {
+export function heldView({ m, state, hold, caps, money, remaining, level, retryIn }: HeldViewInput): TemplateResult {
   const redeeming = state.phase === Phase.Redeeming;
   const balance = hold.voucher.balance;
+  // A timer, not a live region: the wait was said once, with the error.
+  const wait = retryIn > 0 ? html`<span role="timer" aria-label=${m.retryWait}>${retryIn} s</span>` : nothing;
   return html`<div class="view" part="held">
     <dl part="summary">
       <dt>${m.voucher}</dt>
@@ -76,7 +80,7 @@ export function heldView({ m, state, hold, caps, money, remaining, level }: Held
             </div>
           </div>`
         : html`<div class="actions" part="actions">
-            ${button({ label: m.redeem, action: "redeem", primary: true, busy: redeeming || state.busy !== null })}
+            ${button({ label: m.redeem, action: "redeem", primary: true, busy: redeeming || state.busy !== null || retryIn > 0 })}${wait}
             ${caps.extend ? button({ label: m.extend, action: "extend", busy: redeeming || state.busy === "extend" }) : nothing}
             ${caps.release ? button({ label: m.release, action: "release", busy: redeeming || state.busy === "release" }) : nothing}
           </div>`
