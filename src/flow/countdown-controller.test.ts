@@ -112,6 +112,18 @@ describe("CountdownController", () => {
     expect(countdown.remainingMs).toBe(28_900);
   });
 
+  it("counts to epoch milliseconds as to ISO text (a retry's wait), and NaN stops it", () => {
+    countdown.start(Date.now() + 5000);
+    expect(countdown.remainingMs).toBe(5000);
+    vi.advanceTimersByTime(5100);
+    expect(expire).toHaveBeenCalledTimes(1);
+    countdown.start(Date.now() + 3000);
+    countdown.start(Number.NaN);
+    expect(countdown.remainingMs).toBeNull();
+    vi.advanceTimersByTime(5000);
+    expect(expire).toHaveBeenCalledTimes(1);
+  });
+
   it("a short hold warns at once for the mark it starts under, not for the ones above", () => {
     countdown.start("2030-01-01T12:00:45.000Z");
     expect(warn).toHaveBeenCalledExactlyOnceWith(45);

@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import type { Hold, Redemption, VoucherSummary } from "../shared/contract.schema.ts";
 import { type AccountShape, rulesOf } from "./capabilities.fixture.ts";
-import { type FlowAction, type FlowError, type FlowState, initialState, Phase, transition } from "./machine.ts";
+import {
+  type FlowAction,
+  type FlowError,
+  type FlowState,
+  initialState,
+  Phase,
+  retryWaitOf,
+  transition,
+} from "./machine.ts";
 
 const voucher: VoucherSummary = {
   maskedCode: "••••-••••-7Q2K",
@@ -432,5 +440,23 @@ describe("transition: each account shape (DESIGN §1), action sequences → phas
     expect(checked).toMatchObject({ phase: Phase.Checked, voucher: expired, error: null });
     // The form is gone: typing cannot reach the flow, and a late edit does nothing.
     expect(transition(checked!, { type: "edit", field: "code" })).toBe(checked);
+  });
+});
+
+describe("retryWaitOf: how long a failed redeem waits before it may be tried again", () => {
+  const failed = (error: Partial<FlowError>): FlowError => ({
+    code: "PROVIDER_UNAVAILABLE",
+    operation: "redeem",
+    retryable: true,
+    ...error,
+  });
+  it.each<[string, FlowError | null, number]>([
+    ["a redeem not confirmed yet, with the BFF's wait", failed({ retryAfterSeconds: 25 }), 25],
+    ["a retryable redeem failure without a wait: at once", failed({}), 0],
+    ["a redeem refused for good: nothing to wait for", failed({ retryable: false, retryAfterSeconds: 25 }), 0],
+    ["another operation's wait is not the redeem's", failed({ operation: "hold", retryAfterSeconds: 25 }), 0],
+    ["no error", null, 0],
+  ])("%s", (_name, error, seconds) => {
+    expect(retryWaitOf(error)).toBe(seconds);
   });
 });

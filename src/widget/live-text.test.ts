@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { type AccountShape, capabilitiesFor } from "../flow/capabilities.fixture.ts";
-import { type FlowAction, type FlowState, initialState, transition } from "../flow/machine.ts";
+import { type FlowAction, type FlowError, type FlowState, initialState, transition } from "../flow/machine.ts";
 import { rulesFor } from "../flow/offer.ts";
-import type { VoucherStatus, VoucherSummary } from "../shared/contract.schema.ts";
+import type { Hold, VoucherStatus, VoucherSummary } from "../shared/contract.schema.ts";
 import { errorText, statusText } from "./live-text.ts";
 import { en } from "./messages/en.ts";
 
@@ -115,5 +115,46 @@ describe("live regions after a check, per account shape", () => {
     ["with PIN: code or PIN", "fullValue", null, "VOUCHER_INVALID", { status: "", error: en.errors.VOUCHER_INVALID }],
   ])("%s", (_name, shape, voucher, fail, expected) => {
     expect(afterCheck(shape, voucher, fail)).toMatchObject(expected);
+  });
+});
+
+describe("errorText: a redeem the provider has not confirmed yet", () => {
+  const data = capabilitiesFor("holdFirst");
+  const hold = {
+    id: "h1",
+    amount: { amount: "25.00", currency: "EUR" },
+    expiresAt: "2030-01-01T12:30:00.000Z",
+    voucher: { maskedCode: "••••-7Q2K" },
+  } as unknown as Hold;
+  const failWith = (error: FlowError) =>
+    [
+      { type: "configure", rules: rulesFor(data) },
+      { type: "hold" },
+      { type: "held", hold },
+      { type: "redeem" },
+      { type: "fail", error },
+    ].reduce<FlowState>((s, a) => transition(s, a as FlowAction), initialState);
+  const text = (error: FlowError) =>
+    errorText({
+      m: en,
+      caps: { data, error: null, isError: false },
+      flow: failWith(error),
+      announcement: "",
+      money,
+      time: date,
+      date,
+    });
+  const unavailable: FlowError = { code: "PROVIDER_UNAVAILABLE", operation: "redeem", retryable: true };
+
+  it("says when to try again, with the BFF's figure", () => {
+    expect(text({ ...unavailable, retryAfterSeconds: 25 })).toBe(
+      "The provider has not confirmed yet. Try again in 25 s.",
+    );
+  });
+  it("without a wait the words stay as they were", () => {
+    expect(text(unavailable)).toBe(en.errors.PROVIDER_UNAVAILABLE);
+  });
+  it("another refusal with a wait keeps its own words (the button still waits)", () => {
+    expect(text({ ...unavailable, code: "RATE_LIMITED", retryAfterSeconds: 120 })).toBe(en.errors.RATE_LIMITED);
   });
 });
