@@ -1,4 +1,4 @@
-/** Styles of split tender's list (`views/tender-view.ts`), beside the element's own `styles.ts`. */
+/** Styles of split tender's list (`views/tender-view.ts`): part of the split-tender chunk, adopted into the shadow root when it loads. */
 import { css } from "lit";
 
 export const tenderStyles = css`
