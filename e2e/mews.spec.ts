@@ -3,10 +3,13 @@
  * back office's `<voucher-codes>` (list, page, add, delete) on a page of its own, both against the real
  * BFF and the Mews simulator (seeded through its `/__sim/` routes).
  */
+
+import AxeBuilder from "@axe-core/playwright";
 import type { Locator, Page } from "@playwright/test";
 import { en } from "../src/widget/codes/messages.ts";
 import { en as widgetEn } from "../src/widget/messages/en.ts";
 import { checkoutUrl, expect, test } from "./support/fixtures.ts";
+import { expectFits, type Layout, layouts } from "./support/layout.ts";
 
 const VOUCHERS = { corporate: "f0a1b2c3-d4e5-4f60-8a7b-1c2d3e4f5a01", friends: "f0a1b2c3-d4e5-4f60-8a7b-1c2d3e4f5a02" };
 
@@ -118,9 +121,52 @@ test.describe("checking Mews access codes in the widget", () => {
   });
 });
 
+/** Where `<voucher-codes>` is measured: a phone, and a wide window where it takes its full width (56rem). */
+const codesLayouts: Layout[] = [
+  layouts[0] as Layout,
+  { name: "wide window", viewport: { width: 1280, height: 800 }, width: 896 },
+];
+
 test.describe("the access-code admin", () => {
   // The tests add codes to one simulator and read the newest: one at a time keeps "newest" theirs.
   test.describe.configure({ mode: "serial" });
+
+  // Layout: on a phone and in a wide window, where it takes its full width (56rem). Here, in this serial
+  // group, because the page shows the newest codes, which must be the ones these tests seed.
+  for (const layout of codesLayouts) {
+    test(`${layout.name} (${layout.viewport.width} × ${layout.viewport.height}): the form, the codes, the pager, an error and the delete confirmation fit`, async ({
+      page,
+    }) => {
+      // A long code (the form takes up to 160 characters) must wrap rather than widen the list.
+      const long = `LAYOUT${Date.now().toString(36).toUpperCase()}${"LONG".repeat(12)}`;
+      for (const value of [`${long.slice(0, 12)}A`, long]) await seedCode(value);
+      await page.setViewportSize(layout.viewport);
+      const query = new URLSearchParams({ account: "mews", locale: "en-GB", "page-size": "2" });
+      await page.goto(`${process.env.E2E_MERCHANT_URL}/codes-admin?${query}`);
+      const admin = page.locator("voucher-codes");
+      await expect(admin.getByRole("rowheader", { name: long })).toBeVisible();
+      await expect(admin.getByRole("button", { name: en.next })).toBeVisible();
+      const list = await expectFits(page, "codes", "voucher-codes");
+      expect(list.hostWidth).toBe(layout.width);
+      // Laid out as cards or not, the list is still a table to assistive technology.
+      const table = admin.getByRole("table", { name: en.table });
+      await expect(table.getByRole("columnheader")).toHaveCount(6);
+      await expect(table.getByRole("row").filter({ has: page.getByRole("rowheader", { name: long }) })).toHaveCount(1);
+      await expect(table.getByRole("cell", { name: en.states.active }).first()).toBeAttached();
+      const { violations } = await new AxeBuilder({ page })
+        .withTags(["wcag2a", "wcag2aa", "wcag21aa", "best-practice"])
+        .analyze();
+      expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+
+      await admin.getByRole("button", { name: en.add, exact: true }).click();
+      await expect(admin.getByRole("alert")).toHaveText(en.errors.CODE_MISSING);
+      await expectFits(page, "codes with an error", "voucher-codes");
+
+      await admin.getByRole("button", { name: en.deleteCode(long) }).click();
+      await expect(admin.getByRole("dialog", { name: en.confirmTitle })).toBeVisible();
+      await expectFits(page, "delete confirmation", "voucher-codes");
+    });
+  }
 
   test("lists codes newest first and pages over the cursor", async ({ page }) => {
     const [a, b, c] = [await seedCode(unique("PA")), await seedCode(unique("PB")), await seedCode(unique("PC"))];
