@@ -86,9 +86,10 @@ interface RawResponse {
   text: string;
 }
 
-const agents = {
-  "http:": new http.Agent({ keepAlive: true }),
-  "https:": new https.Agent({ keepAlive: true }),
+/** The module and keep-alive agent for each scheme. */
+const transports = {
+  "http:": { module: http, agent: new http.Agent({ keepAlive: true }) },
+  "https:": { module: https, agent: new https.Agent({ keepAlive: true }) },
 };
 
 /**
@@ -104,10 +105,9 @@ function send(
 ): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const target = new URL(url);
-    const client = target.protocol === "https:" ? https : http;
-    const agent = target.protocol === "https:" ? agents["https:"] : agents["http:"];
+    const { module, agent } = target.protocol === "https:" ? transports["https:"] : transports["http:"];
     const outgoing = body === undefined ? headers : { ...headers, "content-length": String(Buffer.byteLength(body)) };
-    const request = client.request(target, { method, headers: outgoing, agent });
+    const request = module.request(target, { method, headers: outgoing, agent });
     const timer = setTimeout(() => {
       const timeout = new Error(`no complete answer within ${timeoutMs} ms`);
       timeout.name = "TimeoutError";

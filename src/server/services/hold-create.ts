@@ -88,7 +88,7 @@ export async function createHold(
     return recordPending(tx);
   };
 
-  return runIdempotent<HoldResponse, string, void>(
+  return runIdempotent<HoldResponse, string>(
     deps,
     { ctx, key, route: "createHold", body: req },
     {

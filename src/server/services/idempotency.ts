@@ -79,7 +79,7 @@ export interface WriteTogether<T> {
   otherwise: (tx: Queryable) => Promise<Answer<T>>;
 }
 
-export interface IdempotentSteps<S, T, P = undefined> {
+export interface IdempotentSteps<S, T> {
   /**
    * The work's first database step, run inside the transaction that claims the key, so the claim and what
    * must be durable before the provider call (a pending hold, a pending redemption) commit together.
@@ -89,14 +89,14 @@ export interface IdempotentSteps<S, T, P = undefined> {
    * for a retryable one). It must not turn an SQL error into an HttpProblem (the transaction is then
    * aborted); any other error rolls back the claim too, which frees the key.
    */
-  start?: (tx: Queryable, handle: KeyHandle, prepared: P | undefined) => Promise<S>;
+  start?: (tx: Queryable, handle: KeyHandle) => Promise<S>;
   /**
-   * What `start` reads first, sent together with the claim (one round trip for both, on PostgreSQL).
-   * It must neither write nor lock (a request refused for its key would hold the lock meanwhile). Its answer is
-   * `start`'s third argument; a problem it throws counts as thrown by `start`. When `start` does not run,
-   * its answer is dropped (an SQL error still fails the claim).
+   * A check `start` depends on, sent together with the claim (one round trip for both, on PostgreSQL).
+   * It must neither write nor lock (a request refused for its key would hold the lock meanwhile). A
+   * problem it throws counts as thrown by `start`; when `start` does not run, it is ignored (an SQL error
+   * still fails the claim).
    */
-  prepare?: (tx: Queryable) => Promise<P>;
+  prepare?: (tx: Queryable) => Promise<void>;
   work: (handle: KeyHandle, started: S | undefined) => Promise<WorkResult<T>>;
 }
 
@@ -108,10 +108,10 @@ export interface IdempotentSteps<S, T, P = undefined> {
  * when the work returns one) is another. A money step therefore needs two durable commits: one before the
  * provider is called, one after it answered, and never a transaction open across the provider call.
  */
-export async function runIdempotent<T, S = undefined, P = undefined>(
+export async function runIdempotent<T, S = undefined>(
   deps: Deps,
   req: KeyedRequest,
-  steps: IdempotentSteps<S, T, P> | ((handle: KeyHandle) => Promise<WorkResult<T>>),
+  steps: IdempotentSteps<S, T> | ((handle: KeyHandle) => Promise<WorkResult<T>>),
   options: IdempotentOptions = {},
 ): Promise<StoredOutcome<T>> {
   const { start, work, prepare } =
@@ -140,13 +140,13 @@ export async function runIdempotent<T, S = undefined, P = undefined>(
     });
     // Issued before the claim's answer is back, so both travel together; settled before the claim's own
     // errors are seen, so nothing is left running when this transaction ends.
-    const preparing = start && prepare ? outcomeOf(prepare(tx)) : undefined;
+    const preparing = start && prepare ? errorOf(prepare(tx)) : undefined;
     const { inserted, row } = await claiming.catch(async (error: unknown) => {
       await preparing;
       throw error;
     });
     const prepared = await preparing;
-    if (prepared && !prepared.ok && !isHttpProblem(prepared.error)) throw prepared.error;
+    if (prepared && !isHttpProblem(prepared.error)) throw prepared.error;
     if (!inserted) {
       if (row.fingerprint !== fingerprint) {
         return {
@@ -169,8 +169,8 @@ export async function runIdempotent<T, S = undefined, P = undefined>(
     const handle: KeyHandle = { resourceId: inserted ? null : row.resourceId, keepOnFailure: false };
     if (!start || handle.resourceId !== null) return { kind: "claimed", handle };
     try {
-      if (prepared && !prepared.ok) throw prepared.error;
-      return { kind: "claimed", handle, started: { value: await start(tx, handle, prepared?.value) } };
+      if (prepared) throw prepared.error;
+      return { kind: "claimed", handle, started: { value: await start(tx, handle) } };
     } catch (error) {
       if (!isHttpProblem(error)) throw error;
       // The answer is this problem: settle the key in this same transaction (what start wrote stays).
@@ -239,13 +239,12 @@ export async function runIdempotent<T, S = undefined, P = undefined>(
   return { ...result, replayed: false };
 }
 
-/** A promise's result or error, without rejecting. */
-async function outcomeOf<V>(promise: Promise<V>): Promise<{ ok: true; value: V } | { ok: false; error: unknown }> {
-  try {
-    return { ok: true, value: await promise };
-  } catch (error) {
-    return { ok: false, error };
-  }
+/** What `promise` rejected with, or null once it resolved: never rejects. */
+function errorOf(promise: Promise<void>): Promise<{ error: unknown } | null> {
+  return promise.then(
+    () => null,
+    (error: unknown) => ({ error }),
+  );
 }
 
 async function settleKeyAfterFailure(

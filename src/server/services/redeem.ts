@@ -8,7 +8,7 @@ import type { RedeemRequest, RedemptionResponse } from "../../shared/index.ts";
 import { HttpProblem, isHttpProblem } from "../errors/http-problem.ts";
 import type { HeldVoucher, UpstreamRedemption } from "../providers/port.ts";
 import type { Queryable } from "../store/db.ts";
-import { findHold, type HoldRow, moveHold } from "../store/holds-repo.ts";
+import { findHold, moveHold } from "../store/holds-repo.ts";
 import { appendJournal } from "../store/journal.ts";
 import { findRedemption, insertPendingRedemption, type RedemptionRow } from "../store/redemptions-repo.ts";
 import { after, type Deps, heldVoucher, newId, requireAbility, transactionThenProblem } from "./context.ts";
@@ -45,22 +45,17 @@ export async function redeem(
   }
   // Two transactions on the happy path: the key's claim with the pending redemption (durable before the
   // provider is called), then the committed redemption with the key's stored answer.
-  // Locked only once the key is ours: a request refused for its key must not hold the hold's lock while
-  // the request that owns the key commits (that commit takes the hold's row and then the key's).
-  const readHold = (tx: Queryable) => findHold(tx, ctx.account.id, holdId, { forUpdate: true });
   return runIdempotent<RedemptionResponse, Started>(
     deps,
     { ctx, key, route: "redeemHold", params: { id: holdId }, body: req },
     {
-      start: async (tx) => startRedemptionIn(tx, deps, ctx, await readHold(tx), holdId, req, key),
+      start: (tx) => startRedemptionIn(tx, deps, ctx, holdId, req, key),
       work: async (handle, started) => {
         let begun = started;
         if (begun === undefined) {
           const settled = await settleEarlierAttempt(deps, ctx, handle);
           if (settled) return { status: 200, body: { redemption: redemptionBody(settled) } };
-          begun = await transactionThenProblem(deps, async (tx) =>
-            startRedemptionIn(tx, deps, ctx, await readHold(tx), holdId, req, key),
-          );
+          begun = await transactionThenProblem(deps, (tx) => startRedemptionIn(tx, deps, ctx, holdId, req, key));
         }
         handle.resourceId = begun.redemption.id;
         return callProvider(deps, ctx, begun, handle);
@@ -93,20 +88,21 @@ interface Started {
 }
 
 /**
- * Checks the hold (read and locked by the caller) and records the pending redemption, in the caller's
- * transaction. A problem is thrown after anything it must keep was written (an expiry found on the way),
- * never after a failed statement.
+ * Checks the hold and records the pending redemption, in the caller's transaction. A problem is thrown
+ * after anything it must keep was written (an expiry found on the way), never after a failed statement.
  */
 async function startRedemptionIn(
   tx: Queryable,
   deps: Deps,
   ctx: RequestContext,
-  hold: HoldRow | null,
   holdId: string,
   req: RedeemRequest,
   key: string,
 ): Promise<Started> {
   const now = deps.now();
+  // Locked only here, once the key is ours: a request refused for its key must not hold the hold's lock
+  // while the request that owns the key commits (that commit takes the hold's row and then the key's).
+  const hold = await findHold(tx, ctx.account.id, holdId, { forUpdate: true });
   if (!hold || hold.state === "pending" || hold.state === "failed") {
     throw new HttpProblem("HOLD_NOT_FOUND", "No such hold.");
   }
