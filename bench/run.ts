@@ -68,28 +68,20 @@ async function cell(
   const seed = (count: number) =>
     freshVouchers(providerOf(flow), sim.url, count, voucherPerFlow ? "50.00" : "90000.00");
   // Flows with a voucher each are bounded by the vouchers seeded; the others by time (and a generous count).
-  const bound = voucherPerFlow ? maxFlows : 100_000;
-  const vouchers = await seed(voucherPerFlow ? maxFlows : terminals);
-  const direct = await runLoad({
+  const load = {
     terminals,
     warmupMs,
     measureMs,
-    maxFlows: bound,
+    maxFlows: voucherPerFlow ? maxFlows : 100_000,
     ...(paceMs ? { paceMs } : {}),
-    flow: await directFlow(flow, sim.url, vouchers),
-  });
-  const fresh = await seed(voucherPerFlow ? maxFlows : terminals);
+  };
+  const seeded = voucherPerFlow ? maxFlows : terminals;
+  const direct = await runLoad({ ...load, flow: await directFlow(flow, sim.url, await seed(seeded)) });
+  const fresh = await seed(seeded);
   const rss = sampleRss(bff.pid);
   const ticksBefore = cpuTicks();
   const cpuBefore = { bff: cpuMsOf(bff.pid) ?? 0, sim: cpuMsOf(sim.pid) ?? 0, pg: postgresCpuMs() };
-  const viaBff = await runLoad({
-    terminals,
-    warmupMs,
-    measureMs,
-    maxFlows: bound,
-    ...(paceMs ? { paceMs } : {}),
-    flow: bffFlow(flow, bff.url, tokens, fresh),
-  });
+  const viaBff = await runLoad({ ...load, flow: bffFlow(flow, bff.url, tokens, fresh) });
   const perFlow = (before: number, after: number) => (after - before) / Math.max(1, viaBff.completed);
   const cpu = {
     bff: perFlow(cpuBefore.bff, cpuMsOf(bff.pid) ?? 0),
