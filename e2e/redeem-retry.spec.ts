@@ -8,19 +8,9 @@
 import type { Request } from "@playwright/test";
 import { en } from "../src/widget/messages/en.ts";
 import { checkoutUrl, expect, test } from "./support/fixtures.ts";
-import { jtlRemaining, seedJtlVoucher } from "./support/simulator.ts";
+import { jtlRemaining, seedJtlVoucher, setJtlFaults } from "./support/simulator.ts";
 
-/** Sets the JTL simulator's faults (an empty object clears them). */
-async function setFaults(settings: Record<string, unknown>): Promise<void> {
-  const response = await fetch(`${process.env.E2E_SIM_JTL_URL}/__sim/faults`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(settings),
-  });
-  expect(response.ok).toBe(true);
-}
-
-test.afterEach(() => setFaults({}));
+test.afterEach(() => setJtlFaults({}));
 
 test("a charge not confirmed yet: Redeem waits the seconds the BFF asked for, then the retry redeems once", async ({
   page,
@@ -41,7 +31,7 @@ test("a charge not confirmed yet: Redeem waits the seconds the BFF asked for, th
     if (request.method() === "POST" && request.url().endsWith("/redeem")) redeems.push(request);
   });
   // The charge goes through but its answer is lost, and the provider cannot be asked what happened.
-  await setFaults({
+  await setJtlFaults({
     drop: { count: 1, pathPrefix: "/v1/reservations/" },
     error: { status: 503, count: 50, pathPrefix: "/v1/vouchers/" },
   });
@@ -51,7 +41,7 @@ test("a charge not confirmed yet: Redeem waits the seconds the BFF asked for, th
   expect(problem.code).toBe("PROVIDER_UNAVAILABLE");
   const wait = problem.retryAfterSeconds;
   expect(wait).toBeGreaterThan(1);
-  await setFaults({});
+  await setJtlFaults({});
 
   // Said once, with the BFF's figure; Redeem stays focusable but disabled, the seconds beside it.
   await expect(widget.alert).toHaveText(en.unconfirmed(wait));

@@ -28,3 +28,13 @@ export async function jtlRemaining(id: string): Promise<string> {
   const body = (await response.json()) as { remaining_amount: string };
   return body.remaining_amount;
 }
+
+/** Sets the JTL simulator's faults (an empty object clears them). */
+export async function setJtlFaults(settings: Record<string, unknown>): Promise<void> {
+  const response = await fetch(`${process.env.E2E_SIM_JTL_URL}/__sim/faults`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(settings),
+  });
+  if (!response.ok) throw new Error(`setting faults failed: ${response.status} ${await response.text()}`);
+}
