@@ -8,9 +8,9 @@
 import type { Request } from "@playwright/test";
 import { en } from "../src/widget/messages/en.ts";
 import { checkoutUrl, expect, test } from "./support/fixtures.ts";
-import { jtlRemaining, seedJtlVoucher, setJtlFaults } from "./support/simulator.ts";
+import { jtlRemaining, seedJtlVoucher, setFaults } from "./support/simulator.ts";
 
-test.afterEach(() => setJtlFaults({}));
+test.afterEach(() => setFaults("JTL", {}));
 
 test("a charge not confirmed yet: Redeem waits the seconds the BFF asked for, then the retry redeems once", async ({
   page,
@@ -31,7 +31,7 @@ test("a charge not confirmed yet: Redeem waits the seconds the BFF asked for, th
     if (request.method() === "POST" && request.url().endsWith("/redeem")) redeems.push(request);
   });
   // The charge goes through but its answer is lost, and the provider cannot be asked what happened.
-  await setJtlFaults({
+  await setFaults("JTL", {
     drop: { count: 1, pathPrefix: "/v1/reservations/" },
     error: { status: 503, count: 50, pathPrefix: "/v1/vouchers/" },
   });
@@ -41,7 +41,7 @@ test("a charge not confirmed yet: Redeem waits the seconds the BFF asked for, th
   expect(problem.code).toBe("PROVIDER_UNAVAILABLE");
   const wait = problem.retryAfterSeconds;
   expect(wait).toBeGreaterThan(1);
-  await setJtlFaults({});
+  await setFaults("JTL", {});
 
   // Said once, with the BFF's figure; Redeem stays focusable but disabled, the seconds beside it.
   await expect(widget.alert).toHaveText(en.unconfirmed(wait));

@@ -5,6 +5,7 @@
  */
 import { en } from "../src/widget/messages/en.ts";
 import { checkoutUrl, expect, test } from "./support/fixtures.ts";
+import { setFaults } from "./support/simulator.ts";
 
 interface SpaazaSimVoucher {
   voucher_key: string;
@@ -87,7 +88,16 @@ test.describe("redeeming a Spaaza voucher", () => {
     await widget.button("hold").click();
     await expect(widget.timer).toBeVisible();
 
-    await widget.button("extend").click();
+    // Spaaza is slow to lock again: while the extend runs, Release says it is busy (a press then would be
+    // ignored), and frees itself once the lock is renewed.
+    await setFaults("SPAAZA", { latencyMs: 500, pathPrefix: "/lock-voucher" });
+    try {
+      await widget.button("extend").click();
+      await expect(widget.button("release")).toHaveAttribute("aria-disabled", "true");
+      await expect(widget.button("release")).toHaveAttribute("aria-disabled", "false");
+    } finally {
+      await setFaults("SPAAZA", {});
+    }
     await expect(widget.timer).toHaveText(/^(05:00|04:[0-5]\d)$/);
     await widget.button("release").click();
     await expect(widget.status).toHaveText(en.released);

@@ -9,7 +9,7 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { en } from "../src/widget/messages/en.ts";
 import { checkoutUrl, expect, test } from "./support/fixtures.ts";
-import { jtlRemaining, seedJtlVoucher, setJtlFaults } from "./support/simulator.ts";
+import { jtlRemaining, seedJtlVoucher, setFaults } from "./support/simulator.ts";
 import type { VoucherWidgetPage } from "./support/voucher-widget.page.ts";
 
 const minutes = (n: number) => n * 60_000;
@@ -164,7 +164,7 @@ test.describe("split tender", () => {
 
     // The provider refuses the next charge it gets, before doing anything (429, come back in 2 minutes):
     // one of the two fails. (A 5xx would leave the outcome unknown for the BFF's settle grace instead.)
-    await setJtlFaults({ rateLimit: { count: 1, retryAfterSeconds: 120, pathPrefix: "/v1/reservations/" } });
+    await setFaults("JTL", { rateLimit: { count: 1, retryAfterSeconds: 120, pathPrefix: "/v1/reservations/" } });
     await widget.root.getByRole("button", { name: en.tender.redeemAll(2) }).click();
 
     const failed = widget.root.locator("[part~=tender-item][data-state=failed]");

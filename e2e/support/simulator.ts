@@ -29,9 +29,9 @@ export async function jtlRemaining(id: string): Promise<string> {
   return body.remaining_amount;
 }
 
-/** Sets the JTL simulator's faults (an empty object clears them). */
-export async function setJtlFaults(settings: Record<string, unknown>): Promise<void> {
-  const response = await fetch(`${process.env.E2E_SIM_JTL_URL}/__sim/faults`, {
+/** Sets a simulator's faults (an empty object clears them); `simulator` names its `E2E_SIM_*_URL`. */
+export async function setFaults(simulator: "JTL" | "SPAAZA", settings: Record<string, unknown>): Promise<void> {
+  const response = await fetch(`${process.env[`E2E_SIM_${simulator}_URL`]}/__sim/faults`, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify(settings),

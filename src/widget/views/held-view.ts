@@ -50,7 +50,8 @@ export function countdownView(
 }
 
 export function heldView({ m, state, hold, caps, money, remaining, level, retryIn }: HeldViewInput): TemplateResult {
-  const redeeming = state.phase === Phase.Redeeming;
+  // One action on the hold at a time (the flow ignores a second), so while one runs every button says so.
+  const working = state.phase === Phase.Redeeming || state.busy !== null;
   const balance = hold.voucher.balance;
   // A timer, not a live region: the wait was said once, with the error.
   const wait = retryIn > 0 ? html`<span role="timer" aria-label=${m.retryWait}>${retryIn} s</span>` : nothing;
@@ -80,9 +81,9 @@ export function heldView({ m, state, hold, caps, money, remaining, level, retryI
             </div>
           </div>`
         : html`<div class="actions" part="actions">
-            ${button({ label: m.redeem, action: "redeem", primary: true, busy: redeeming || state.busy !== null || retryIn > 0 })}${wait}
-            ${caps.extend ? button({ label: m.extend, action: "extend", busy: redeeming || state.busy === "extend" }) : nothing}
-            ${caps.release ? button({ label: m.release, action: "release", busy: redeeming || state.busy === "release" }) : nothing}
+            ${button({ label: m.redeem, action: "redeem", primary: true, busy: working || retryIn > 0 })}${wait}
+            ${caps.extend ? button({ label: m.extend, action: "extend", busy: working }) : nothing}
+            ${caps.release ? button({ label: m.release, action: "release", busy: working }) : nothing}
           </div>`
     }
   </div>`;
