@@ -15,10 +15,12 @@ export async function check(deps: Deps, ctx: RequestContext, req: CheckRequest):
   // One read before the provider is asked: the limits, and whether the voucher is held here (the provider
   // may not know: emulated holds, or a sale on another terminal). Either answer is a snapshot; reading the
   // hold just before the provider call rather than just after it saves a transaction per check.
-  const heldHere = await transactionThenProblem(deps, async (tx) => {
-    await assertNotLockedIn(tx, deps, ctx, hmac);
-    return hasLiveHold(tx, ctx.account.id, hmac, deps.now());
-  });
+  // Both reads and the COMMIT leave together: one round trip.
+  const [, heldHere] = await transactionThenProblem(deps, (tx) =>
+    tx.commitWith(
+      Promise.all([assertNotLockedIn(tx, deps, ctx, hmac), hasLiveHold(tx, ctx.account.id, hmac, deps.now())]),
+    ),
+  );
   const info = await recordingFailures(deps, ctx, hmac, () =>
     ctx.account.adapter.check({ code, ...(req.pin !== undefined ? { pin: req.pin } : {}) }),
   );

@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { type Ability, type Capabilities, type Money, toMinor } from "../../shared/index.ts";
 import { HttpProblem, isHttpProblem } from "../errors/http-problem.ts";
 import type { HeldVoucher } from "../providers/port.ts";
-import type { Db, Queryable } from "../store/db.ts";
+import type { Db, Transaction } from "../store/db.ts";
 import type { HoldRow } from "../store/holds-repo.ts";
 import type { AttemptLimits } from "./attempts.ts";
 import type { Sealer } from "./sealer.ts";
@@ -117,7 +117,7 @@ export function heldVoucher(deps: Deps, hold: HoldRow): HeldVoucher {
  * an idempotent `start` step, `fn` must not turn an SQL error into an HttpProblem (the transaction is
  * then aborted).
  */
-export async function transactionThenProblem<S>(deps: Deps, fn: (tx: Queryable) => Promise<S>): Promise<S> {
+export async function transactionThenProblem<S>(deps: Deps, fn: (tx: Transaction) => Promise<S>): Promise<S> {
   const outcome = await deps.db.transaction(async (tx) => {
     try {
       return { value: await fn(tx) };

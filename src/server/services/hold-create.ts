@@ -3,9 +3,11 @@
  * commit, ask the provider, then activate it. No transaction stays open across the provider call.
  *
  * Two transactions on the way: the first claims the idempotency key, checks the failed-attempt limits and
- * records the pending hold linked to the key; the second activates the hold, journals it and stores the
- * answer under the key. A crash between them leaves a pending hold the key points at: a retry with the
- * key retires it and holds afresh, and the sweeper expires it otherwise.
+ * records the pending hold linked to the key (sent with its COMMIT); the second activates the hold,
+ * journals it and stores the answer under the key. A voucher whose earlier hold is in the way takes one
+ * more in between (its lapsed holds expired, then the pending hold again). A crash between them leaves a
+ * pending hold the key points at: a retry with the key retires it and holds afresh, and the sweeper
+ * expires it otherwise.
  */
 import { type HoldRequest, type HoldResponse, maskCode, normalizeCode } from "../../shared/index.ts";
 import { HttpProblem, isHttpProblem } from "../errors/http-problem.ts";
@@ -54,11 +56,8 @@ export async function createHold(
 
   /** Refuses when the code or PIN is locked (PIN_LOCKED, RATE_LIMITED). */
   const lockCheck = (tx: Queryable) => assertNotLockedIn(tx, deps, ctx, hmac);
-  /**
-   * Expires the voucher's lapsed holds when they are in the way and records the pending hold, linked to
-   * the key; returns its id. An HttpProblem thrown here leaves what was written before it committed.
-   */
-  const recordPending = async (tx: Queryable): Promise<string> => {
+  /** Records the pending hold, linked to the key, unless the voucher has a live hold (then false). */
+  const insertPending = (tx: Queryable): Promise<boolean> => {
     const now = deps.now();
     const pending = {
       id,
@@ -73,34 +72,39 @@ export async function createHold(
       secrets: sealHoldSecrets(deps, id, { code, ...(req.pin !== undefined ? { pin: req.pin } : {}) }),
       now,
     };
-    const link = { accountId, key };
-    // Most vouchers are free: insert first, and only when the voucher has a live hold expire its lapsed
-    // ones and try once more. The one-live-hold index decides either way.
-    if (await insertPendingHoldIfFree(tx, pending, link)) return id;
-    await expireVoucherHolds(tx, accountId, hmac, now);
-    if (!(await insertPendingHoldIfFree(tx, pending, link))) throw voucherHeld();
-    return id;
+    return insertPendingHoldIfFree(tx, pending, { accountId, key });
   };
-
-  /** Both, for an attempt that found an earlier one's hold to retire first. */
-  const begin = async (tx: Queryable): Promise<string> => {
+  /**
+   * For a voucher that had a live hold: expires its lapsed ones and tries once more; the one-live-hold
+   * index decides. An HttpProblem thrown here leaves what was written before it committed.
+   */
+  const insertPendingAfterExpiry = async (tx: Queryable): Promise<void> => {
+    await expireVoucherHolds(tx, accountId, hmac, deps.now());
+    if (!(await insertPending(tx))) throw voucherHeld();
+  };
+  /** Both checks and the pending hold, for an attempt that found an earlier one's hold to retire first. */
+  const begin = async (tx: Queryable): Promise<void> => {
     await lockCheck(tx);
-    return recordPending(tx);
+    if (!(await insertPending(tx))) await insertPendingAfterExpiry(tx);
   };
 
-  return runIdempotent<HoldResponse, string>(
+  return runIdempotent<HoldResponse, boolean>(
     deps,
     { ctx, key, route: "createHold", body: req },
     {
-      // The lock check travels with the key's claim; the pending hold follows once the key is ours.
+      // The lock check travels with the key's claim. Most vouchers are free: the pending hold then goes
+      // with the COMMIT, and only a voucher that has a live hold takes a second transaction (below).
       prepare: lockCheck,
-      start: (tx) => recordPending(tx),
+      start: (tx) => tx.commitWith(insertPending(tx)),
       work: async (handle, started) => {
         if (started === undefined) {
           // An earlier attempt under this key left a hold: its answer, or retire it and start afresh.
           const earlier = await resumeEarlierAttempt(deps, handle.resourceId as string);
           if (earlier) return { status: 201, body: { hold: holdBody(earlier, deps.now()) } };
           await transactionThenProblem(deps, begin);
+        } else if (!started) {
+          // The voucher had a live hold when the key was claimed: perhaps a lapsed one, in the way.
+          await transactionThenProblem(deps, insertPendingAfterExpiry);
         }
         const upstream = await recordingFailures(deps, ctx, hmac, async () => {
           try {

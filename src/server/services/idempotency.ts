@@ -7,7 +7,7 @@
 import type { Problem, RouteName } from "../../shared/index.ts";
 import { HttpProblem, isHttpProblem } from "../errors/http-problem.ts";
 import { IF_FIRST_CHANGED, type Write } from "../store/atomic.ts";
-import type { Queryable } from "../store/db.ts";
+import type { Queryable, Transaction } from "../store/db.ts";
 import {
   completeKey,
   completeKeyWrite,
@@ -89,7 +89,7 @@ export interface IdempotentSteps<S, T> {
    * for a retryable one). It must not turn an SQL error into an HttpProblem (the transaction is then
    * aborted); any other error rolls back the claim too, which frees the key.
    */
-  start?: (tx: Queryable, handle: KeyHandle) => Promise<S>;
+  start?: (tx: Transaction, handle: KeyHandle) => Promise<S>;
   /**
    * A check `start` depends on, sent together with the claim (one round trip for both, on PostgreSQL).
    * It must neither write nor lock (a request refused for its key would hold the lock meanwhile). A

@@ -7,7 +7,7 @@
 import type { RedeemRequest, RedemptionResponse } from "../../shared/index.ts";
 import { HttpProblem, isHttpProblem } from "../errors/http-problem.ts";
 import type { HeldVoucher, UpstreamRedemption } from "../providers/port.ts";
-import type { Queryable } from "../store/db.ts";
+import type { Transaction } from "../store/db.ts";
 import { findHold, moveHold } from "../store/holds-repo.ts";
 import { appendJournal } from "../store/journal.ts";
 import { findRedemption, insertPendingRedemption, type RedemptionRow } from "../store/redemptions-repo.ts";
@@ -92,7 +92,7 @@ interface Started {
  * after anything it must keep was written (an expiry found on the way), never after a failed statement.
  */
 async function startRedemptionIn(
-  tx: Queryable,
+  tx: Transaction,
   deps: Deps,
   ctx: RequestContext,
   holdId: string,
@@ -115,37 +115,39 @@ async function startRedemptionIn(
   // Opened before anything is recorded: a hold whose secrets cannot be read never becomes pending.
   const held = heldVoucher(deps, hold);
   const id = newId("red");
-  // Three independent writes, sent together.
-  const [redemption] = await Promise.all([
-    insertPendingRedemption(
-      tx,
-      {
-        id,
-        holdId,
+  // Three independent writes, sent together with the COMMIT.
+  const [redemption] = await tx.commitWith(
+    Promise.all([
+      insertPendingRedemption(
+        tx,
+        {
+          id,
+          holdId,
+          accountId: ctx.account.id,
+          terminalId: ctx.terminalId,
+          amountMinor: hold.amountMinor,
+          currency: hold.currency,
+          orderRef: req.orderRef,
+          idempotencyKey: key,
+          inFlightUntil: after(now, deps.leaseMs),
+          now,
+        },
+        { accountId: ctx.account.id, key },
+      ),
+      moveHold(tx, holdId, ["active"], "redeeming", now),
+      appendJournal(tx, {
+        at: now,
         accountId: ctx.account.id,
         terminalId: ctx.terminalId,
+        event: "redemption_pending",
+        holdId,
+        redemptionId: id,
         amountMinor: hold.amountMinor,
         currency: hold.currency,
-        orderRef: req.orderRef,
-        idempotencyKey: key,
-        inFlightUntil: after(now, deps.leaseMs),
-        now,
-      },
-      { accountId: ctx.account.id, key },
-    ),
-    moveHold(tx, holdId, ["active"], "redeeming", now),
-    appendJournal(tx, {
-      at: now,
-      accountId: ctx.account.id,
-      terminalId: ctx.terminalId,
-      event: "redemption_pending",
-      holdId,
-      redemptionId: id,
-      amountMinor: hold.amountMinor,
-      currency: hold.currency,
-      detail: { orderRef: req.orderRef, reservationId: hold.reservationId },
-    }),
-  ]);
+        detail: { orderRef: req.orderRef, reservationId: hold.reservationId },
+      }),
+    ]),
+  );
   return { redemption, held };
 }
 

@@ -21,13 +21,26 @@ export interface Queryable {
   exec(sql: string): Promise<void>;
 }
 
+/** An open transaction. */
+export interface Transaction extends Queryable {
+  /**
+   * Makes `last`, statements already issued, the transaction's last: COMMIT is sent behind them at once
+   * rather than after their answers (on PostgreSQL one round trip fewer). Return its result from the
+   * transaction's function; a statement issued after it fails. When one of them fails, the whole
+   * transaction rolls back (PostgreSQL turns the COMMIT into ROLLBACK) and that error is thrown. When
+   * `fn` throws anything else after it (a problem decided from what the statements read), what they
+   * wrote stays committed.
+   */
+  commitWith<T>(last: Promise<T>): Promise<T>;
+}
+
 export interface Db extends Queryable {
   readonly kind: "pglite" | "postgres";
   /**
    * Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. On PGlite
    * transactions are serialized (one connection), so never await a provider call inside `fn`.
    */
-  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 

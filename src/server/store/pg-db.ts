@@ -1,7 +1,7 @@
 /** Db over a real PostgreSQL through a `pg` Pool, so several BFF instances can share one database. */
 import { createHash } from "node:crypto";
 import pg from "pg";
-import { type Db, guardNesting, type Queryable, type QueryResult } from "./db.ts";
+import { type Db, guardNesting, type Queryable, type QueryResult, type Transaction } from "./db.ts";
 
 const INT8_OID = 20;
 
@@ -110,15 +110,42 @@ export async function openPgDb(
       cork();
       const begun = client.query("BEGIN");
       begun.catch(() => {}); // Seen below; marked handled now so a failure is never an unhandled rejection.
+      // Sent by commitWith behind the transaction's last statements, or here once `fn` is done.
+      let commit: Promise<pg.QueryResult> | undefined;
+      const sendCommit = () => {
+        cork();
+        commit = client.query("COMMIT");
+        commit.catch(() => {});
+        return commit;
+      };
+      const statements = wrap(client, nameOf, () => {
+        if (commit) throw new Error("statement issued after commitWith: it would run outside the transaction");
+        cork();
+      });
+      const tx: Transaction = {
+        ...statements,
+        commitWith(last) {
+          if (!commit) sendCommit();
+          return last;
+        },
+      };
       try {
-        const result = await fn(wrap(client, nameOf, cork));
+        let result: Awaited<ReturnType<typeof fn>>;
+        try {
+          result = await fn(tx);
+        } catch (error) {
+          // COMMIT already sent: the transaction ended with it (rolled back if a statement failed).
+          if (commit) await commit.catch(() => {});
+          throw error;
+        }
         await begun;
         // PostgreSQL answers COMMIT of a transaction a failed statement aborted with ROLLBACK, not an error.
-        const committed = await client.query("COMMIT");
+        const committed = await (commit ?? sendCommit());
         if (committed.command === "ROLLBACK") throw new Error("the transaction was rolled back at COMMIT");
         return result;
       } catch (error) {
         // A client whose ROLLBACK fails is in an unknown state: destroy it rather than return it to the pool.
+        // After a COMMIT this finds no transaction, which PostgreSQL answers with a warning only.
         await client.query("ROLLBACK").catch((rollbackError: Error) => {
           broken = rollbackError;
         });

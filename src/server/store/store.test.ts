@@ -253,6 +253,56 @@ describe.each(backends)("store on %s", (_name, open) => {
     expect(rows).toHaveLength(0);
   });
 
+  it("commitWith: the last statements commit with the COMMIT, or all is rolled back; nothing may follow them", async () => {
+    const journalled = async (account: string) =>
+      (await store.db.query("SELECT 1 FROM journal WHERE account_id = $1", [account])).rows.length;
+    const entry = (accountId: string) => ({ at: now, accountId, event: "hold_created" as const });
+
+    const kept = uid("acct");
+    const read = await store.db.transaction(async (tx) => {
+      await appendJournal(tx, entry(kept));
+      return tx.commitWith(
+        Promise.all([appendJournal(tx, entry(kept)), tx.query<{ n: number }>("SELECT 2::int AS n")]),
+      );
+    });
+    expect(read[1].rows).toEqual([{ n: 2 }]);
+    expect(await journalled(kept)).toBe(2);
+
+    // One of the last statements fails: its error, and nothing of the transaction is kept.
+    const failed = uid("acct");
+    await expect(
+      store.db.transaction(async (tx) => {
+        await appendJournal(tx, entry(failed));
+        return tx.commitWith(Promise.all([appendJournal(tx, entry(failed)), tx.query("SELECT 1 / 0")]));
+      }),
+    ).rejects.toThrow(/division by zero/);
+    expect(await journalled(failed)).toBe(0);
+
+    // A problem decided from what they read comes out, and what they wrote stays.
+    const decided = uid("acct");
+    await expect(
+      store.db.transaction(async (tx) => {
+        const { rows } = await tx
+          .commitWith(Promise.all([appendJournal(tx, entry(decided)), tx.query<{ n: number }>("SELECT 0::int AS n")]))
+          .then(([, result]) => result);
+        if (rows[0]?.n === 0) throw new Error("refused after reading");
+      }),
+    ).rejects.toThrow("refused after reading");
+    expect(await journalled(decided)).toBe(1);
+
+    if (store.db.kind === "postgres") {
+      // On PostgreSQL the COMMIT has left: a statement after it would run outside the transaction.
+      await expect(
+        store.db.transaction(async (tx) => {
+          await tx.commitWith(tx.query("SELECT 1"));
+          await tx.query("SELECT 1");
+        }),
+      ).rejects.toThrow(/after commitWith/);
+    }
+    // The pool is healthy afterwards.
+    expect((await store.db.query("SELECT 1 AS one")).rows).toEqual([{ one: 1 }]);
+  });
+
   it("reads int8 as numbers and timestamps as dates", async () => {
     const { rows } = await store.db.query<{ big: number; at: Date }>(
       "SELECT 99999999999::bigint AS big, $1::timestamptz AS at",
