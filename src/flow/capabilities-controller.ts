@@ -12,25 +12,11 @@ import type { ReactiveController, ReactiveControllerHost } from "lit";
 import { isApiError } from "../api/api-error.ts";
 import type { ApiClient } from "../api/client.ts";
 import type { CapabilitiesResponse } from "../shared/contract.schema.ts";
+import { pause } from "./pause.ts";
 import { RequestController } from "./request-controller.ts";
 
 /** Tries after the first: a wrong token or a missing route will not get better by asking again. */
 const RETRIES = 2;
-
-/** Waits, unless the signal fires first (so no timer outlives the element). */
-function pause(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener(
-      "abort",
-      () => {
-        clearTimeout(timer);
-        reject(signal.reason);
-      },
-      { once: true },
-    );
-  });
-}
 
 /** What the element reads: the capabilities once loaded, or the error that stopped loading them. */
 export interface CapabilitiesResult {

@@ -8,6 +8,7 @@
  * module an `import()` is written in). Where the source shows no such import (a page that bundles the
  * widget itself, whose bundler rewrites imports), the function is simply called again.
  */
+import { pause } from "../flow/pause.ts";
 
 /**
  * A retry's `import()` for loaders written in this folder (`src/widget/`): a relative URL resolves here as
@@ -54,19 +55,4 @@ export async function importChunk<T>(load: () => Promise<T>, options: RetryOptio
       await pause(delay, signal);
     }
   }
-}
-
-/** Resolves after `ms`, or rejects with the signal's reason once it is aborted (leaving no timer behind). */
-function pause(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const stop = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", stop);
-      resolve();
-    }, ms);
-    signal?.addEventListener("abort", stop, { once: true });
-  });
 }
