@@ -440,6 +440,9 @@ test.describe("the camera, where the browser reads barcodes", () => {
     await chunk;
     const view = widget.root.getByRole("dialog", { name: en.camera.title });
     await expect(view).toBeVisible();
+    // Its styles came with its chunk (the main bundle does not carry them).
+    await expect(view).toHaveCSS("display", "grid");
+    await expect(view.locator("video")).toHaveCSS("background-color", "rgb(0, 0, 0)");
     await expect(widget.root.getByRole("button", { name: en.camera.close })).toBeFocused();
     // The fake camera is on and its frames are being read (nothing in view yet).
     await expect.poll(async () => (await cameraState(page)).live).toBeGreaterThan(0);

@@ -5,7 +5,7 @@
  */
 import type { FlowAction, FlowState, Operation } from "../flow/machine.ts";
 import { Phase } from "../flow/machine.ts";
-import type { IssuedVoucher, Money, Redemption, VoucherKind, VoucherStatus } from "../shared/contract.schema.ts";
+import type { Money, Redemption, VoucherKind, VoucherStatus } from "../shared/contract.schema.ts";
 
 export interface VoucherCheckedDetail {
   maskedCode: string;
@@ -126,9 +126,4 @@ export function flowEvents(next: FlowState, previous: FlowState, action: FlowAct
 export function redeemedDetail(r: Redemption): VoucherRedeemedDetail {
   const { id, holdId, amount, remainingBalance, orderRef, createdAt } = r;
   return { holdId, redemptionId: id, amount, remainingBalance, orderRef, createdAt };
-}
-
-/** The `voucher-issued` detail for an issued voucher: everything but the PIN. */
-export function issuedDetail(voucher: IssuedVoucher): VoucherIssuedDetail {
-  return { code: voucher.code, amount: voucher.amount, validUntil: voucher.validUntil };
 }

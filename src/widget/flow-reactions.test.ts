@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { type AccountShape, rulesOf } from "../flow/capabilities.fixture.ts";
 import { type FlowAction, type FlowState, initialState, transition } from "../flow/machine.ts";
 import type { Hold, Redemption, VoucherSummary } from "../shared/contract.schema.ts";
-import { issuedDetail } from "./events.ts";
 import { focusTargetFor, reactToFlow } from "./flow-reactions.ts";
+import { issuedDetail } from "./issue-mode.ts";
 
 const hold: Hold = {
   id: "h1",

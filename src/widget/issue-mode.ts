@@ -7,15 +7,20 @@ import { html, type ReactiveControllerHost } from "lit";
 import { IssueController } from "../flow/issue-controller.ts";
 import { readIssue } from "../flow/issue-input.ts";
 import { IssuePhase } from "../flow/issue-machine.ts";
-import type { CapabilitiesResponse, Money } from "../shared/contract.schema.ts";
+import type { CapabilitiesResponse, IssuedVoucher, Money } from "../shared/contract.schema.ts";
 import { groupCode } from "../shared/voucher-code.ts";
 import { addStyles } from "./adopt-styles.ts";
-import { issuedDetail } from "./events.ts";
+import type { VoucherIssuedDetail } from "./events.ts";
 import { issueStyles } from "./issue-styles.ts";
 import { errorMessage, type Messages } from "./messages/index.ts";
 import type { PartLink } from "./part-link.ts";
 import { PrintController } from "./print-controller.ts";
 import { issueView } from "./views/issue-view.ts";
+
+/** The `voucher-issued` detail for an issued voucher: everything but the PIN. */
+export function issuedDetail(voucher: IssuedVoucher): VoucherIssuedDetail {
+  return { code: voucher.code, amount: voucher.amount, validUntil: voucher.validUntil };
+}
 
 /** What issue mode needs from the element (kept off the element's public surface). */
 export interface IssueLink extends PartLink {

@@ -63,24 +63,13 @@ export const styles = css`
     text-transform: uppercase;
     letter-spacing: 0.05em;
   }
-  /* The code and its camera button on one row; the camera view (scanner-controller.ts) above the form. */
+  /* The code and its camera button on one row; the camera view's styles come with its chunk (camera/). */
   .beside {
     display: flex;
     gap: 0.5rem;
   }
   .beside input {
     flex: 1;
-  }
-  .camera {
-    display: grid;
-    gap: 0.5rem;
-    margin-bottom: var(--voucher-gap, 0.75rem);
-  }
-  .camera video {
-    width: 100%;
-    max-height: 14rem;
-    background: #000;
-    border-radius: var(--voucher-input-radius, 0.375rem);
   }
   .actions {
     display: flex;

@@ -10,6 +10,7 @@
 import type { ReactiveControllerHost } from "lit";
 import { html, type TemplateResult } from "lit/html.js";
 import type { Messages } from "../messages/index.ts";
+import { adoptCameraStyles } from "./camera-styles.ts";
 
 /** The part of the Shape Detection API this module uses (not yet in TypeScript's DOM types). */
 interface DetectedBarcode {
@@ -38,6 +39,7 @@ export class CameraScan {
   #failed = false;
 
   constructor(host: CameraHost, found: (code: string) => void) {
+    if (host.renderRoot instanceof ShadowRoot) adoptCameraStyles(host.renderRoot);
     this.#host = host;
     this.#found = found;
   }

@@ -69,7 +69,6 @@ export function entryView(i: EntryViewInput): TemplateResult {
             readonly: busy,
             type: "password",
             inputmode: "numeric",
-            autocomplete: "off",
             enterkeyhint: "go",
           })
     }
