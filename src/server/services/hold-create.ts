@@ -13,8 +13,17 @@ import { type HoldRequest, type HoldResponse, maskCode, normalizeCode } from "..
 import { HttpProblem, isHttpProblem } from "../errors/http-problem.ts";
 import type { UpstreamHold } from "../providers/port.ts";
 import { IF_FIRST_CHANGED, type Write, writeTogether } from "../store/atomic.ts";
+import { underLimitsCondition } from "../store/attempts-repo.ts";
 import type { Queryable } from "../store/db.ts";
-import { findHoldById, type HoldRow, insertPendingHoldIfFree, moveHold, updateHoldWrite } from "../store/holds-repo.ts";
+import {
+  claimKeyWithPendingHold,
+  findHoldById,
+  type HoldRow,
+  insertPendingHoldIfFree,
+  moveHold,
+  type NewHold,
+  updateHoldWrite,
+} from "../store/holds-repo.ts";
 import { journalWrite } from "../store/journal.ts";
 import { assertNotLockedIn, recordingFailures } from "./attempts.ts";
 import {
@@ -54,12 +63,10 @@ export async function createHold(
   const id = newId("hold");
   const amount = { minor: amountMinor, currency: ctx.account.currency };
 
-  /** Refuses when the code or PIN is locked (PIN_LOCKED, RATE_LIMITED). */
-  const lockCheck = (tx: Queryable) => assertNotLockedIn(tx, deps, ctx, hmac);
-  /** Records the pending hold, linked to the key, unless the voucher has a live hold (then false). */
-  const insertPending = (tx: Queryable): Promise<boolean> => {
+  /** The pending hold's row, as of now. */
+  const pendingRow = (): NewHold => {
     const now = deps.now();
-    const pending = {
+    return {
       id,
       accountId,
       terminalId: ctx.terminalId,
@@ -72,39 +79,41 @@ export async function createHold(
       secrets: sealHoldSecrets(deps, id, { code, ...(req.pin !== undefined ? { pin: req.pin } : {}) }),
       now,
     };
-    return insertPendingHoldIfFree(tx, pending, { accountId, key });
   };
+  /** Records the pending hold, linked to the key, unless the voucher has a live hold (then false). */
+  const insertPending = (tx: Queryable) => insertPendingHoldIfFree(tx, pendingRow(), { accountId, key });
   /**
-   * For a voucher that had a live hold: expires its lapsed ones and tries once more; the one-live-hold
-   * index decides. An HttpProblem thrown here leaves what was written before it committed.
+   * Refuses when the code or PIN is locked (PIN_LOCKED, RATE_LIMITED), then records the pending hold;
+   * when the voucher has a live hold, expires its lapsed ones and tries once more (the one-live-hold index
+   * decides). An HttpProblem thrown here leaves what was written before it committed.
    */
-  const insertPendingAfterExpiry = async (tx: Queryable): Promise<void> => {
+  const begin = async (tx: Queryable): Promise<void> => {
+    await assertNotLockedIn(tx, deps, ctx, hmac);
+    if (await insertPending(tx)) return;
     await expireVoucherHolds(tx, accountId, hmac, deps.now());
     if (!(await insertPending(tx))) throw voucherHeld();
-  };
-  /** Both checks and the pending hold, for an attempt that found an earlier one's hold to retire first. */
-  const begin = async (tx: Queryable): Promise<void> => {
-    await lockCheck(tx);
-    if (!(await insertPending(tx))) await insertPendingAfterExpiry(tx);
   };
 
   return runIdempotent<HoldResponse, boolean>(
     deps,
     { ctx, key, route: "createHold", body: req },
     {
-      // The lock check travels with the key's claim. Most vouchers are free: the pending hold then goes
-      // with the COMMIT, and only a voucher that has a live hold takes a second transaction (below).
-      prepare: lockCheck,
-      start: (tx) => tx.commitWith(insertPending(tx)),
+      // Most holds: a new key, a voucher under its limits and free. The claim and the pending hold are then
+      // one statement; otherwise the key is claimed all the same and `begin` sorts out why in a transaction.
+      claimFirst: async (claimKey) => {
+        const since = new Date(deps.now().getTime() - deps.limits.windowSeconds * 1000);
+        const underLimits = underLimitsCondition(accountId, hmac, ctx.terminalId, since, deps.limits);
+        const { claimed, held } = await claimKeyWithPendingHold(deps.db, claimKey(id), pendingRow(), underLimits);
+        return claimed ? { value: held } : null;
+      },
       work: async (handle, started) => {
-        if (started === undefined) {
-          // An earlier attempt under this key left a hold: its answer, or retire it and start afresh.
-          const earlier = await resumeEarlierAttempt(deps, handle.resourceId as string);
-          if (earlier) return { status: 201, body: { hold: holdBody(earlier, deps.now()) } };
+        if (!started) {
+          // An earlier attempt under this key may have left a hold: its answer, or retire it.
+          if (handle.resourceId !== null) {
+            const earlier = await resumeEarlierAttempt(deps, handle.resourceId);
+            if (earlier) return { status: 201, body: { hold: holdBody(earlier, deps.now()) } };
+          }
           await transactionThenProblem(deps, begin);
-        } else if (!started) {
-          // The voucher had a live hold when the key was claimed: perhaps a lapsed one, in the way.
-          await transactionThenProblem(deps, insertPendingAfterExpiry);
         }
         const upstream = await recordingFailures(deps, ctx, hmac, async () => {
           try {

@@ -13,6 +13,7 @@ import {
   completeKeyWrite,
   deleteKey,
   type IdempotencyRow,
+  insertKeyWrite,
   insertOrLockKey,
   type KeyAnswer,
   setKeyLease,
@@ -91,12 +92,13 @@ export interface IdempotentSteps<S, T> {
    */
   start?: (tx: Transaction, handle: KeyHandle) => Promise<S>;
   /**
-   * A check `start` depends on, sent together with the claim (one round trip for both, on PostgreSQL).
-   * It must neither write nor lock (a request refused for its key would hold the lock meanwhile). A
-   * problem it throws counts as thrown by `start`; when `start` does not run, it is ignored (an SQL error
-   * still fails the claim).
+   * The common case in one auto-committed statement: a key not seen before, claimed together with what
+   * `start` would write. `claimKey` builds the key's INSERT (pointing at the resource the step creates,
+   * returning a row only when it inserted) to run first, the step's own writes guarded by
+   * `IF_FIRST_CHANGED`. Resolves to what `start` would have returned, or null when the key was there
+   * already: then nothing was written and the claim takes the usual way (a transaction, with `start`).
    */
-  prepare?: (tx: Queryable) => Promise<void>;
+  claimFirst?: (claimKey: (resourceId: string) => Write) => Promise<{ value: S } | null>;
   work: (handle: KeyHandle, started: S | undefined) => Promise<WorkResult<T>>;
 }
 
@@ -114,8 +116,8 @@ export async function runIdempotent<T, S = undefined>(
   steps: IdempotentSteps<S, T> | ((handle: KeyHandle) => Promise<WorkResult<T>>),
   options: IdempotentOptions = {},
 ): Promise<StoredOutcome<T>> {
-  const { start, work, prepare } =
-    typeof steps === "function" ? { start: undefined, work: steps, prepare: undefined } : steps;
+  const { start, work, claimFirst } =
+    typeof steps === "function" ? { start: undefined, work: steps, claimFirst: undefined } : steps;
   const accountId = req.ctx.account.id;
   const fingerprint = deps.sealer.hmac(
     "idempotency",
@@ -129,24 +131,10 @@ export async function runIdempotent<T, S = undefined>(
     | { kind: "claimed"; handle: KeyHandle; started?: { value: S } }
     | { kind: "refused"; problem: HttpProblem }
     | { kind: "done"; row: IdempotencyRow };
-  const claim = await deps.db.transaction(async (tx): Promise<Claim> => {
-    const claiming = insertOrLockKey(tx, {
-      accountId,
-      key: req.key,
-      route: req.route,
-      fingerprint,
-      lockedUntil: after(now, deps.leaseMs),
-      now,
-    });
-    // Issued before the claim's answer is back, so both travel together; settled before the claim's own
-    // errors are seen, so nothing is left running when this transaction ends.
-    const preparing = start && prepare ? errorOf(prepare(tx)) : undefined;
-    const { inserted, row } = await claiming.catch(async (error: unknown) => {
-      await preparing;
-      throw error;
-    });
-    const prepared = await preparing;
-    if (prepared && !isHttpProblem(prepared.error)) throw prepared.error;
+  const newKey = { accountId, key: req.key, route: req.route, fingerprint, lockedUntil: after(now, deps.leaseMs), now };
+  /** The usual claim, in a transaction: a new key, or what an earlier request under it left. */
+  const claimInTransaction = async (tx: Transaction): Promise<Claim> => {
+    const { inserted, row } = await insertOrLockKey(tx, newKey);
     if (!inserted) {
       if (row.fingerprint !== fingerprint) {
         return {
@@ -169,7 +157,6 @@ export async function runIdempotent<T, S = undefined>(
     const handle: KeyHandle = { resourceId: inserted ? null : row.resourceId, keepOnFailure: false };
     if (!start || handle.resourceId !== null) return { kind: "claimed", handle };
     try {
-      if (prepared) throw prepared.error;
       return { kind: "claimed", handle, started: { value: await start(tx, handle) } };
     } catch (error) {
       if (!isHttpProblem(error)) throw error;
@@ -177,7 +164,11 @@ export async function runIdempotent<T, S = undefined>(
       await settleKeyIn(tx, deps, accountId, req.key, handle, error);
       return { kind: "refused", problem: error };
     }
-  });
+  };
+  const claimedFirst = claimFirst ? await claimFirst((resourceId) => insertKeyWrite(newKey, resourceId)) : null;
+  const claim: Claim = claimedFirst
+    ? { kind: "claimed", handle: { resourceId: null, keepOnFailure: false }, started: claimedFirst }
+    : await deps.db.transaction(claimInTransaction);
 
   if (claim.kind === "refused") throw claim.problem;
   if (claim.kind === "done") {
@@ -237,14 +228,6 @@ export async function runIdempotent<T, S = undefined>(
     result = answer;
   }
   return { ...result, replayed: false };
-}
-
-/** What `promise` rejected with, or null once it resolved: never rejects. */
-function errorOf(promise: Promise<void>): Promise<{ error: unknown } | null> {
-  return promise.then(
-    () => null,
-    (error: unknown) => ({ error }),
-  );
 }
 
 async function settleKeyAfterFailure(

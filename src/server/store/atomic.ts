@@ -16,7 +16,7 @@ export interface Write {
 export const IF_FIRST_CHANGED = "EXISTS (SELECT 1 FROM first_write)";
 
 /** `sql` with its parameters renumbered from `$1` to `$(1 + offset)`. */
-function shifted(sql: string, offset: number): string {
+export function shifted(sql: string, offset: number): string {
   return offset === 0 ? sql : sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`);
 }
 

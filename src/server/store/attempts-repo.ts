@@ -1,4 +1,5 @@
 /** Rows of `failed_attempts`: wrong codes or PINs, per voucher (by HMAC) and per terminal. */
+import type { Write } from "./atomic.ts";
 import type { Queryable } from "./db.ts";
 
 export type AttemptScope = "voucher" | "terminal";
@@ -44,6 +45,26 @@ export async function failuresOfVoucherAndTerminal(
   return {
     voucher: rows.flatMap((r) => (r.scope === "voucher" ? [r.at] : [])).sort(byTime),
     terminal: rows.flatMap((r) => (r.scope === "terminal" ? [r.at] : [])).sort(byTime),
+  };
+}
+
+/**
+ * A condition that holds while the voucher and the terminal are both under their limits (fewer failures
+ * since `since` than the limit: the rule of `assertNotLockedIn`, for a statement that must write only
+ * then). Its parameters start at `$1`.
+ */
+export function underLimitsCondition(
+  accountId: string,
+  voucherHmac: string,
+  terminalId: string,
+  since: Date,
+  limits: { perVoucher: number; perTerminal: number },
+): Write {
+  const failures = (subject: string) =>
+    `(SELECT count(*) FROM failed_attempts WHERE account_id = $1 AND scope = '${subject}' AND subject = $${subject === "voucher" ? 2 : 3} AND at > $4)`;
+  return {
+    sql: `${failures("voucher")} < $5::bigint AND ${failures("terminal")} < $6::bigint`,
+    values: [accountId, voucherHmac, terminalId, since, limits.perVoucher, limits.perTerminal],
   };
 }
 

@@ -1,5 +1,5 @@
 /** Rows of `holds`: one reservation of an amount on one voucher, from pending to its end. */
-import type { Write } from "./atomic.ts";
+import { IF_FIRST_CHANGED, shifted, type Write } from "./atomic.ts";
 import type { Queryable } from "./db.ts";
 
 export type HoldRowState = "pending" | "active" | "redeeming" | "redeemed" | "released" | "expired" | "failed";
@@ -102,6 +102,38 @@ export async function insertPendingHoldIfFree(
     [...holdValues(h), linkKey.accountId, linkKey.key],
   );
   return rows.length > 0;
+}
+
+/**
+ * Claims an idempotency key and records the pending hold in one auto-committed statement: `claimKey`
+ * (the key's INSERT, pointing at the hold) first, then the hold, only when the key was inserted, `onlyIf`
+ * holds and the voucher has no live hold (the same arbiter as `insertPendingHoldIfFree`). Nothing is
+ * written when the key was there already; a claimed key with no hold means `onlyIf` failed or the
+ * voucher was held.
+ */
+export async function claimKeyWithPendingHold(
+  q: Queryable,
+  claimKey: Write,
+  h: NewHold,
+  onlyIf: Write,
+): Promise<{ claimed: boolean; held: boolean }> {
+  const hold = holdValues(h).map((_, i) => `$${claimKey.values.length + i + 1}`);
+  const [id, account, terminal, hmac, masked, amount, currency, keptBy, expires, secrets, now] = hold;
+  const { rows } = await q.query<{ claimed: boolean; held: boolean }>(
+    `WITH first_write AS (${claimKey.sql}),
+       h AS (INSERT INTO holds (id, account_id, terminal_id, voucher_hmac, masked_code, state, amount_minor, currency,
+               kept_by, expires_at, secrets, created_at, updated_at)
+             SELECT ${id}::text, ${account}::text, ${terminal}::text, ${hmac}::text, ${masked}::text, 'pending',
+               ${amount}::bigint, ${currency}::text, ${keptBy}::text, ${expires}::timestamptz, ${secrets}::bytea,
+               ${now}::timestamptz, ${now}::timestamptz
+             WHERE ${IF_FIRST_CHANGED} AND ${shifted(onlyIf.sql, claimKey.values.length + hold.length)}
+             ON CONFLICT (account_id, voucher_hmac) WHERE state IN ('pending', 'active', 'redeeming') DO NOTHING
+             RETURNING id)
+     SELECT EXISTS (SELECT 1 FROM first_write) AS claimed, EXISTS (SELECT 1 FROM h) AS held`,
+    [...claimKey.values, ...holdValues(h), ...onlyIf.values],
+  );
+  const row = rows[0] as { claimed: boolean; held: boolean };
+  return { claimed: row.claimed, held: row.held };
 }
 
 /** One hold of one account, optionally locked for the rest of the transaction. */

@@ -24,21 +24,37 @@ const COLUMNS = `account_id AS "accountId", key, route, fingerprint, state, lock
   resource_id AS "resourceId", status, is_error AS "isError", body, sealed_body AS "sealedBody",
   created_at AS "createdAt"`;
 
+/** A running record, as a request claims its key. */
+export interface NewKey {
+  accountId: string;
+  key: string;
+  route: string;
+  fingerprint: string;
+  lockedUntil: Date;
+  now: Date;
+}
+
+/**
+ * The INSERT of a running record, pointing at `resourceId` when given; it returns the record only when
+ * the key was not there yet.
+ */
+export function insertKeyWrite(r: NewKey, resourceId: string | null = null): Write {
+  return {
+    sql: `INSERT INTO idempotency_keys (account_id, key, route, fingerprint, state, locked_until, created_at, resource_id)
+       VALUES ($1, $2, $3, $4, 'running', $5, $6, $7) ON CONFLICT (account_id, key) DO NOTHING RETURNING ${COLUMNS}`,
+    values: [r.accountId, r.key, r.route, r.fingerprint, r.lockedUntil, r.now, resourceId],
+  };
+}
+
 /**
  * Inserts a running record, or locks and returns the existing one. `inserted` tells which; the caller
  * decides between replay, conflict, in-progress and take-over.
  */
-export async function insertOrLockKey(
-  q: Queryable,
-  r: { accountId: string; key: string; route: string; fingerprint: string; lockedUntil: Date; now: Date },
-): Promise<{ inserted: boolean; row: IdempotencyRow }> {
+export async function insertOrLockKey(q: Queryable, r: NewKey): Promise<{ inserted: boolean; row: IdempotencyRow }> {
+  const insert = insertKeyWrite(r);
   // A record deleted between the two statements (its request released the key) just means: try again.
   for (;;) {
-    const inserted = await q.query<IdempotencyRow>(
-      `INSERT INTO idempotency_keys (account_id, key, route, fingerprint, state, locked_until, created_at)
-       VALUES ($1, $2, $3, $4, 'running', $5, $6) ON CONFLICT (account_id, key) DO NOTHING RETURNING ${COLUMNS}`,
-      [r.accountId, r.key, r.route, r.fingerprint, r.lockedUntil, r.now],
-    );
+    const inserted = await q.query<IdempotencyRow>(insert.sql, insert.values);
     if (inserted.rows[0]) return { inserted: true, row: inserted.rows[0] };
     const existing = await q.query<IdempotencyRow>(
       `SELECT ${COLUMNS} FROM idempotency_keys WHERE account_id = $1 AND key = $2 FOR UPDATE`,
