@@ -6,7 +6,7 @@
 
 import { randomInt } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
+import type { Page, Request } from "@playwright/test";
 import { en } from "../src/widget/messages/en.ts";
 import { checkoutUrl, expect, test } from "./support/fixtures.ts";
 import { jtlRemaining, seedJtlVoucher, setFaults } from "./support/simulator.ts";
@@ -69,6 +69,8 @@ async function recordTender(page: Page) {
 }
 
 test.describe("split tender", () => {
+  test.afterEach(() => setFaults("JTL", {}));
+
   test("two vouchers pay one sale: the rest due follows each hold, one redeem takes both", async ({ page, widget }) => {
     const first = await seedJtlVoucher({ amount: "20.00" });
     const second = await seedJtlVoucher({ amount: "30.00", pin: "4321" });
@@ -150,10 +152,11 @@ test.describe("split tender", () => {
     expect(await jtlRemaining(second.id)).toBe("0.00");
   });
 
-  test("one voucher fails to redeem: the other is redeemed once, the failed one is retried and redeemed once", async ({
+  test("one voucher fails to redeem: the other is redeemed once; the failed one's Retry waits the seconds asked for, then redeems it once", async ({
     page,
     widget,
   }) => {
+    await page.clock.install();
     const first = await seedJtlVoucher({ amount: "25.00" });
     const second = await seedJtlVoucher({ amount: "25.00" });
     await page.goto(checkoutUrl({ amount: "40.00", split: "1" }));
@@ -161,33 +164,71 @@ test.describe("split tender", () => {
     await widget.hold({ code: first.code }, "20.00");
     await widget.hold({ code: second.code });
     await expect(widget.part("still-due")).toHaveText("€0.00");
+    // From here the page's time moves only when the test moves it.
+    await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 100);
+    const redeems: Request[] = [];
+    page.on("request", (request) => {
+      if (request.method() === "POST" && request.url().endsWith("/redeem")) redeems.push(request);
+    });
 
-    // The provider refuses the next charge it gets, before doing anything (429, come back in 2 minutes):
-    // one of the two fails. (A 5xx would leave the outcome unknown for the BFF's settle grace instead.)
-    await setFaults("JTL", { rateLimit: { count: 1, retryAfterSeconds: 120, pathPrefix: "/v1/reservations/" } });
+    // The provider refuses the next charge it gets, before doing anything (429, come back in 20 s): one of
+    // the two fails. (A 5xx would leave the outcome unknown for the BFF's settle grace instead.)
+    const wait = 20;
+    await setFaults("JTL", { rateLimit: { count: 1, retryAfterSeconds: wait, pathPrefix: "/v1/reservations/" } });
     await widget.root.getByRole("button", { name: en.tender.redeemAll(2) }).click();
 
     const failed = widget.root.locator("[part~=tender-item][data-state=failed]");
     await expect(failed).toHaveCount(1);
     await expect(widget.root.locator("[part~=tender-item][data-state=redeemed]")).toHaveCount(1);
     const masked = (await failed.locator("[part~=masked-code]").textContent()) ?? "";
+    const failedHold = (await failed.getAttribute("data-hold")) ?? "";
     // The cashier sees which one failed, and why, and focus is on its retry button.
     await expect(widget.alert).toContainText(masked);
     const retry = await itemButton(widget, "retry", masked);
     // Only the failed one offers a retry.
     await expect(widget.part("retry-button")).toHaveCount(1);
     await expect(retry).toBeFocused();
-    await expectAccessible(page);
+    // It waits as long as the provider asked: disabled (yet focusable), its own countdown beside it, and
+    // the list's redeem button (which would retry it too) waits with it.
+    const countdown = widget.root.getByRole("timer", { name: en.tender.retryWaitOn(masked) });
+    await expect(retry).toHaveAttribute("aria-disabled", "true");
+    await expect(countdown).toHaveText(`${wait} s`);
+    await expect(widget.root.getByRole("button", { name: en.tender.redeemAll(1) })).toHaveAttribute(
+      "aria-disabled",
+      "true",
+    );
     const charged = [await jtlRemaining(first.id), await jtlRemaining(second.id)].sort();
     // Exactly one voucher was charged: 25 − 20 = 5.00 or 25 − 20 = 5.00; the other untouched at 25.00.
     expect(charged).toEqual(["25.00", "5.00"]);
 
+    // Enter on the focused Retry, and a click (forced: Playwright would wait for it), send nothing meanwhile.
+    await page.keyboard.press("Enter");
+    await retry.click({ force: true });
+    // Just past the next second (the countdown looks again a few ms after each).
+    await page.clock.runFor(1100);
+    await expect(countdown).toHaveText(`${wait - 1} s`);
+    expect(redeems).toHaveLength(2);
+    // axe needs the page's timers: time flows again while it looks (a second or two of the wait).
+    await page.clock.resume();
+    await expectAccessible(page);
+
+    await page.clock.runFor(wait * 1000);
+    await expect(countdown).toHaveCount(0);
+    await expect(retry).toHaveAttribute("aria-disabled", "false");
+    await expect(retry).toBeFocused();
     await page.keyboard.press("Enter");
     await expect(widget.root.locator("[part~=tender-item][data-state=redeemed]")).toHaveCount(2);
     await expect(widget.root.getByRole("button", { name: en.tender.nextSale })).toBeFocused();
     // Each charged once: neither the retry nor the first, successful redeem charged anything twice.
     expect(await jtlRemaining(first.id)).toBe("5.00");
     expect(await jtlRemaining(second.id)).toBe("5.00");
+    // Three redeems in all: one per voucher, and the retry, under the failed one's idempotency key.
+    expect(redeems).toHaveLength(3);
+    const ofFailed = redeems.filter((r) => r.url().includes(`/holds/${failedHold}/redeem`));
+    expect(ofFailed).toHaveLength(2);
+    const keys = await Promise.all(ofFailed.map((r) => r.headerValue("idempotency-key")));
+    expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(keys[1]).toBe(keys[0]);
     const redeemed = (await widget.events()).filter((e) => e.type === "voucher-redeemed");
     expect(redeemed).toHaveLength(2);
     expect((await widget.events()).filter((e) => e.type === "voucher-error")).toHaveLength(1);

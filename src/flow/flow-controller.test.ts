@@ -89,6 +89,40 @@ describe("FlowController", () => {
     expect(keys[0]).toBe(keys[1]);
   });
 
+  it("a redeem the server asked to try again later keeps its wait until the next answer", async () => {
+    vi.useFakeTimers({ now: Date.parse("2030-01-01T12:01:00.000Z") });
+    try {
+      let answers = 0;
+      const { flow, host, requests } = setup((_method, path) => {
+        if (!path.endsWith("/redeem")) return json(201, { hold });
+        if (answers++ > 0) return json(200, { redemption });
+        const problem = { type: "about:blank", title: "x", status: 503, code: "PROVIDER_UNAVAILABLE", retryable: true };
+        return json(503, { ...problem, retryAfterSeconds: 25 });
+      });
+      await flow.hold(holdRequest);
+      expect(flow.retryWait.seconds).toBe(0);
+      await flow.redeem("voucher-h1");
+      expect(flow.state).toMatchObject({ phase: Phase.Held, error: { code: "PROVIDER_UNAVAILABLE" } });
+      expect(flow.retryWait.seconds).toBe(25);
+      vi.advanceTimersByTime(10_100);
+      expect(flow.retryWait.seconds).toBe(15);
+      // Leaving the page: nothing keeps counting.
+      host.disconnect();
+      expect(vi.getTimerCount()).toBe(0);
+      host.connect();
+      vi.advanceTimersByTime(15_000);
+      expect(flow.retryWait.seconds).toBe(0);
+      await flow.redeem("voucher-h1");
+      expect(flow.state.phase).toBe(Phase.Redeemed);
+      const keys = requests.filter((r) => r.path.endsWith("/redeem")).map((r) => r.key);
+      expect(keys).toHaveLength(2);
+      expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
+      expect(keys[1]).toBe(keys[0]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it("a refusal on the hold names the field", async () => {
     const { flow } = setup(
       () =>

@@ -1,7 +1,9 @@
 /**
  * Drives the redemption flow for an element: holds the reducer's state, runs each intent's API call
  * through the request controller, and dispatches what came back. Side effects live here and only here;
- * `transition` decides what they mean. The element hears about every change through `onChange`.
+ * `transition` decides what they mean. The element hears about every change through `onChange`. A failed
+ * redeem the server asked to try again later keeps its wait here (`retryWait`), as each split-tender
+ * voucher's does in the tender controller.
  */
 import type { ReactiveController, ReactiveControllerHost } from "lit";
 import { isApiError } from "../api/api-error.ts";
@@ -20,6 +22,7 @@ import {
 } from "./machine.ts";
 import { type FlowRules, fullValueOf, sameRules, stepFor } from "./offer.ts";
 import { RequestController, type Settled } from "./request-controller.ts";
+import { RetryWait } from "./retry-wait.ts";
 
 /** Which field a server refusal is about, so the widget can mark it. */
 const fieldOf: Record<string, Field> = {
@@ -62,11 +65,14 @@ export class FlowController implements ReactiveController {
   readonly #options: FlowOptions;
   readonly #requests: RequestController;
   state: FlowState = initialState;
+  /** The wait before a failed redeem may be tried again (its seconds re-render Redeem's countdown). */
+  readonly retryWait: RetryWait;
 
   constructor(host: ReactiveControllerHost, options: FlowOptions) {
     this.#host = host;
     this.#options = options;
     this.#requests = new RequestController(host);
+    this.retryWait = new RetryWait(host);
     host.addController(this);
   }
 
@@ -76,6 +82,7 @@ export class FlowController implements ReactiveController {
     const next = transition(previous, action);
     if (next !== previous) {
       this.state = next;
+      if (next.error !== previous.error) this.retryWait.follow(next.error);
       this.#host.requestUpdate();
       this.#options.onChange(next, previous, action);
     }

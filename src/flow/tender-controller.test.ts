@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createApiClient } from "../api/client.ts";
 import type { Hold } from "../shared/contract.schema.ts";
 import { CountdownController } from "./countdown-controller.ts";
+import { RetryWait } from "./retry-wait.ts";
 import type { TenderAction } from "./tender.ts";
 import { TenderController } from "./tender-controller.ts";
 import { TestHost } from "./test-host.ts";
@@ -110,6 +111,71 @@ describe("TenderController", () => {
     expect(redeemsOf("b")).toHaveLength(1);
     expect(redeemsOf("a")).toHaveLength(2);
     expect(redeemsOf("a")[1]?.key).toBe(redeemsOf("a")[0]?.key);
+  });
+
+  it("a redeem the server asked to wait for: its Retry waits that long, then goes once with the same key", async () => {
+    // The first charge of "a" is not confirmed yet: the BFF says to come back in 20 s.
+    let answers = 0;
+    const { tender, requests, host } = setup((_method, path) => {
+      const id = path.split("/")[4] as string;
+      if (id === "a" && answers++ === 0) {
+        return json(503, {
+          type: "about:blank",
+          title: "PROVIDER_UNAVAILABLE",
+          status: 503,
+          code: "PROVIDER_UNAVAILABLE",
+          retryable: true,
+          retryAfterSeconds: 20,
+        });
+      }
+      return json(200, { redemption: redemption(id) });
+    });
+    const waits = () => host.controllers.filter((c) => c instanceof RetryWait).length;
+    tender.add(hold("a", 10));
+    tender.add(hold("b", 10));
+    expect(waits()).toBe(0);
+    await tender.redeemAll((id) => `order-${id}`);
+    expect(tender.state.items.map((i) => i.state)).toEqual(["failed", "redeemed"]);
+    expect(tender.retryIn("a")).toBe(20);
+    expect(tender.retryIn("b")).toBe(0);
+    expect(waits()).toBe(1);
+
+    const redeemsOf = (id: string) => requests.filter((r) => r.path === `/api/v1/holds/${id}/redeem`);
+    // Neither its own Retry nor "redeem all" sends anything while the wait runs.
+    await tender.redeem("a", "order-a");
+    await tender.redeemAll((id) => `order-${id}`);
+    expect(redeemsOf("a")).toHaveLength(1);
+    expect(tender.state.items[0]?.state).toBe("failed");
+
+    vi.advanceTimersByTime(19_100);
+    expect(tender.retryIn("a")).toBe(1);
+    vi.advanceTimersByTime(1_000);
+    expect(tender.retryIn("a")).toBe(0);
+    await tender.redeem("a", "order-a");
+    expect(tender.state.items.map((i) => i.state)).toEqual(["redeemed", "redeemed"]);
+    expect(redeemsOf("a")).toHaveLength(2);
+    expect(redeemsOf("a")[1]?.key).toBe(redeemsOf("a")[0]?.key);
+    expect(redeemsOf("b")).toHaveLength(1);
+    // Redeemed: its wait goes with its countdown.
+    expect(waits()).toBe(0);
+  });
+
+  it("a failure asking to wait leaves no timer behind once the element is gone", async () => {
+    const { tender, host } = setup(() =>
+      json(
+        429,
+        { type: "about:blank", title: "x", status: 429, code: "RATE_LIMITED", retryable: true },
+        {
+          "Retry-After": "30",
+        },
+      ),
+    );
+    tender.add(hold("a", 10));
+    await tender.redeem("a", "order-a");
+    // The Retry-After header counts as the BFF's wait too.
+    expect(tender.retryIn("a")).toBe(30);
+    host.disconnect();
+    expect(vi.getTimerCount()).toBe(0);
   });
 
   it("clear releases what is still held, not what is redeemed", async () => {

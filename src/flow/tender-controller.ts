@@ -1,16 +1,18 @@
 /**
  * Drives split tender for an element: keeps the tender state, runs each item's redeem or release in its
  * own request lane (so one voucher's answer never touches another's), and gives every held voucher its own
- * countdown. Countdowns are `CountdownController`s added to the host while their item is held and removed
- * with it, so nothing outlives the element or the item.
+ * countdown, and a voucher whose redeem the server asked to try again later its own wait before Retry
+ * (`RetryWait`, as the single voucher's Redeem has). Countdowns and waits are controllers added to the host
+ * while their item needs them and removed with it, so nothing outlives the element or the item.
  */
 import type { ReactiveControllerHost } from "lit";
 import type { ApiClient } from "../api/client.ts";
 import type { Hold } from "../shared/contract.schema.ts";
 import { CountdownController } from "./countdown-controller.ts";
 import { toFlowError } from "./flow-controller.ts";
-import type { Operation } from "./machine.ts";
+import { type FlowError, type Operation, retryWaitOf } from "./machine.ts";
 import { RequestController, type Settled } from "./request-controller.ts";
+import { RetryWait } from "./retry-wait.ts";
 import {
   emptyTender,
   ItemState,
@@ -37,6 +39,7 @@ export class TenderController {
   readonly #options: TenderOptions;
   readonly #requests: RequestController;
   readonly #countdowns = new Map<string, CountdownController>();
+  readonly #waits = new Map<string, RetryWait>();
   state: TenderState = emptyTender;
 
   constructor(host: ReactiveControllerHost, options: TenderOptions) {
@@ -50,7 +53,7 @@ export class TenderController {
     const next = tenderTransition(previous, action);
     if (next === previous) return next;
     this.state = next;
-    this.#syncCountdowns();
+    this.#syncTimers(previous);
     this.#host.requestUpdate();
     this.#options.onChange(next, previous, action);
     return next;
@@ -61,22 +64,31 @@ export class TenderController {
     return this.#countdowns.get(id)?.remainingMs ?? 0;
   }
 
+  /** Whole seconds before an item's failed redeem may be retried, as the server asked (0: now). */
+  retryIn(id: string): number {
+    return this.#waits.get(id)?.seconds ?? 0;
+  }
+
   add(hold: Hold): void {
     this.dispatch({ type: "add", hold });
   }
 
   /**
-   * Redeems every held voucher (and retries the failed ones that may be retried), each with its order
-   * reference (the sale's). They run side by side; each settles on its own.
+   * Redeems every held voucher (and retries the failed ones that may be retried and need not wait any
+   * more), each with its order reference (the sale's). They run side by side; each settles on its own.
    */
   async redeemAll(orderRefFor: (holdId: string) => string): Promise<void> {
     await Promise.all(redeemable(this.state).map((item) => this.redeem(item.hold.id, orderRefFor(item.hold.id))));
   }
 
-  /** Redeems one voucher. A retry after a failure sends the same body, so the client reuses its key. */
+  /**
+   * Redeems one voucher. A retry after a failure sends the same body, so the client reuses its key; none is
+   * sent while the server's wait runs.
+   */
   async redeem(id: string, orderRef: string): Promise<void> {
     const client = this.#options.client();
-    if (!client || this.#stateOf(this.dispatch({ type: "redeem", id }), id) !== ItemState.Redeeming) return;
+    if (!client || this.retryIn(id) || this.#stateOf(this.dispatch({ type: "redeem", id }), id) !== ItemState.Redeeming)
+      return;
     const result = await this.#requests.run(
       `redeem:${id}`,
       (signal) => client.redeemHold(id, { orderRef }, { signal }),
@@ -127,8 +139,11 @@ export class TenderController {
     this.dispatch({ type: "fail", id, error });
   }
 
-  /** One countdown per item whose hold still counts (held, or failed and retryable); none for the rest. */
-  #syncCountdowns(): void {
+  /**
+   * One countdown per item whose hold still counts (held, or failed and retryable), none for the rest; and
+   * for such an item whose error changed, the wait that error asks for before a retry (none: no wait).
+   */
+  #syncTimers(previous: TenderState): void {
     const counting = new Set<string>();
     for (const item of this.state.items) {
       if (item.state === ItemState.Redeemed) continue;
@@ -148,13 +163,26 @@ export class TenderController {
         this.#countdowns.set(id, countdown);
       }
       countdown.start(item.hold.expiresAt);
+      if (item.error !== previous.items.find((i) => i.hold.id === id)?.error) this.#waitFor(id, item.error);
     }
-    for (const [id, countdown] of this.#countdowns) {
-      if (counting.has(id)) continue;
-      countdown.stop();
-      countdown.hostDisconnected();
-      this.#host.removeController(countdown);
-      this.#countdowns.delete(id);
+    for (const timers of [this.#countdowns, this.#waits]) {
+      for (const [id, timer] of timers) {
+        if (counting.has(id)) continue;
+        timer.stop();
+        timer.hostDisconnected();
+        this.#host.removeController(timer);
+        timers.delete(id);
+      }
     }
+  }
+
+  /** Starts or ends an item's wait before a retry; its countdown is made the first time an error asks for one. */
+  #waitFor(id: string, error: FlowError | null): void {
+    let wait = this.#waits.get(id);
+    if (!wait && retryWaitOf(error)) {
+      wait = new RetryWait(this.#host);
+      this.#waits.set(id, wait);
+    }
+    wait?.follow(error);
   }
 }

@@ -3,7 +3,7 @@ import { type AccountShape, capabilitiesFor } from "../flow/capabilities.fixture
 import { type FlowAction, type FlowError, type FlowState, initialState, transition } from "../flow/machine.ts";
 import { rulesFor } from "../flow/offer.ts";
 import type { Hold, VoucherStatus, VoucherSummary } from "../shared/contract.schema.ts";
-import { errorText, statusText } from "./live-text.ts";
+import { errorText, failureText, statusText } from "./live-text.ts";
 import { en } from "./messages/en.ts";
 
 const money = (m: { amount: string; currency: string }) => `${m.currency} ${m.amount}`;
@@ -156,5 +156,28 @@ describe("errorText: a redeem the provider has not confirmed yet", () => {
   });
   it("another refusal with a wait keeps its own words (the button still waits)", () => {
     expect(text({ ...unavailable, code: "RATE_LIMITED", retryAfterSeconds: 120 })).toBe(en.errors.RATE_LIMITED);
+  });
+});
+
+describe("failureText: the same words for the single voucher and for a split-tender voucher", () => {
+  const unavailable: FlowError = { code: "PROVIDER_UNAVAILABLE", operation: "redeem", retryable: true };
+  it.each<[string, FlowError, string]>([
+    [
+      "not confirmed yet, with a wait: when to try again",
+      { ...unavailable, retryAfterSeconds: 12 },
+      en.unconfirmed(12),
+    ],
+    ["not confirmed, no wait", unavailable, en.errors.PROVIDER_UNAVAILABLE],
+    [
+      "rate limited with a wait: its own words",
+      { ...unavailable, code: "RATE_LIMITED", retryAfterSeconds: 9 },
+      en.errors.RATE_LIMITED,
+    ],
+  ])("%s", (_name, error, words) => {
+    expect(failureText(en, error)).toBe(words);
+  });
+  it("keeps the account's context (a code without PIN)", () => {
+    const invalid: FlowError = { code: "VOUCHER_INVALID", operation: "hold", retryable: false };
+    expect(failureText(en, invalid, { kind: "value", pin: "none" })).toBe(en.codeInvalid);
   });
 });

@@ -3,11 +3,11 @@
  * (errors and the expiry notice, assertive). Derived from state, so an unchanged text is not re-announced.
  */
 import type { CapabilitiesResult } from "../flow/capabilities-controller.ts";
-import type { FlowState } from "../flow/machine.ts";
+import type { FlowError, FlowState } from "../flow/machine.ts";
 import { Phase, retryWaitOf } from "../flow/machine.ts";
 import { verdictFor } from "../flow/offer.ts";
 import type { CapabilitiesResponse, Money } from "../shared/contract.schema.ts";
-import { errorMessage, type Messages } from "./messages/index.ts";
+import { type ErrorContext, errorMessage, type Messages } from "./messages/index.ts";
 
 /** Issue mode's own words (see `issue-mode.ts`); null while that module loads. */
 export interface IssueWords {
@@ -73,14 +73,20 @@ export function errorText(i: LiveInput): string {
   if (i.issue !== undefined) return i.issue?.errorText(m, data) ?? (flow.error ? errorMessage(m, flow.error.code) : "");
   if (!flow.rules.hold && !flow.rules.check) return m.errors.NOT_SUPPORTED;
   if (!data.abilities.includes("redeem")) return m.errors.FORBIDDEN;
-  const wait = retryWaitOf(flow.error);
-  // A charge not confirmed yet: say when to try again (fixed at the failure, so it is read out once).
-  if (wait && flow.error?.code === "PROVIDER_UNAVAILABLE") return m.unconfirmed(wait);
-  if (flow.error) return errorMessage(m, flow.error.code, { kind: data.voucherKind, pin: data.capabilities.pin });
+  if (flow.error) return failureText(m, flow.error, { kind: data.voucherKind, pin: data.capabilities.pin });
   if (flow.phase === Phase.Checked && flow.voucher) {
     const verdict = verdictFor(flow.rules, flow.voucher);
     if (verdict === "valid" || verdict === "hold") return "";
     return flow.voucher.kind === "access" && verdict !== "not_redeemable" ? m.access[verdict] : m.stops[verdict];
   }
   return flow.phase === Phase.Expired ? m.expired : "";
+}
+
+/**
+ * A failure in words (the single voucher's, and each split-tender voucher's). A charge not confirmed yet says
+ * when to try again: the figure is fixed at the failure, so it is read out once, not every second.
+ */
+export function failureText(m: Messages, error: FlowError, context?: ErrorContext): string {
+  const wait = retryWaitOf(error);
+  return wait && error.code === "PROVIDER_UNAVAILABLE" ? m.unconfirmed(wait) : errorMessage(m, error.code, context);
 }

@@ -23,7 +23,8 @@ import type { Hold, Money } from "../shared/contract.schema.ts";
 import { money } from "../shared/money.ts";
 import { addStyles } from "./adopt-styles.ts";
 import { redeemedDetail, type VoucherTenderDetail } from "./events.ts";
-import { errorMessage, type Messages } from "./messages/index.ts";
+import { failureText } from "./live-text.ts";
+import type { Messages } from "./messages/index.ts";
 import type { PartLink } from "./part-link.ts";
 import { tenderStyles } from "./tender-styles.ts";
 import type { CountdownLevel } from "./views/held-view.ts";
@@ -129,6 +130,7 @@ export class SplitTender {
       tender: this.state,
       money: i.money,
       remainingMs: (id) => this.#tender.remainingMs(id),
+      retryIn: (id) => this.#tender.retryIn(id),
       level: i.level,
       covered: money(coveredMinor(this.state), currency),
       due: due === null ? null : money(due, currency),
@@ -157,7 +159,7 @@ export class SplitTender {
   }
 
   #errorWords(m: Messages, item: TenderItem): string {
-    return item.error ? errorMessage(m, item.error.code) : "";
+    return item.error ? failureText(m, item.error) : "";
   }
 
   #onChange(next: TenderState, previous: TenderState, action: TenderAction): void {

@@ -10,7 +10,7 @@ import { CapabilitiesController } from "../flow/capabilities-controller.ts";
 import { CountdownController, levelAt } from "../flow/countdown-controller.ts";
 import { defaultAmountText, dueMinorOf, moneyText, orderRefFor } from "../flow/entry-input.ts";
 import { FlowController } from "../flow/flow-controller.ts";
-import { type FlowError, Phase, retryWaitOf } from "../flow/machine.ts";
+import { type FlowError, Phase } from "../flow/machine.ts";
 import { fullValueOf, rulesFor } from "../flow/offer.ts";
 import { fromMinor } from "../shared/money.ts";
 import { groupCode } from "../shared/voucher-code.ts";
@@ -137,12 +137,7 @@ export class VoucherWidget extends FormFieldElement {
       this.announcement = "";
       const r = reactToFlow(next, previous, action);
       for (const event of r.events) this.#emit(event);
-      if (next.error !== previous.error) {
-        if (next.error) this.#emitError(next.error);
-        // A redeem not confirmed yet says when to try again: Redeem waits that long (NaN: no wait, stopped).
-        const wait = retryWaitOf(next.error);
-        this.#retryWait.start(wait ? Date.now() + wait * 1000 : Number.NaN);
-      }
+      if (next.error && next.error !== previous.error) this.#emitError(next.error);
       if (r.startCountdown) this.#countdown.start(r.startCountdown);
       if (r.stopCountdown) this.#countdown.stop();
       if (r.clearPin) this.pin = "";
@@ -195,9 +190,6 @@ export class VoucherWidget extends FormFieldElement {
     },
     onExpire: () => this.#flow.dispatch({ type: "expire" }),
   });
-
-  /** The wait before a failed redeem may be tried again (its seconds re-render Redeem's countdown). */
-  readonly #retryWait = new CountdownController(this, { now: Date.now });
 
   /** The form value: the id of the current hold (split tender: the sale's hold ids, comma-separated); "" while none. */
   get value(): string {
@@ -322,7 +314,7 @@ export class VoucherWidget extends FormFieldElement {
       dueMinor: this.#split.dueMinor(),
       ...this.#format,
       remainingMs: this.#countdown.remainingMs ?? 0,
-      retryInMs: this.#retryWait.remainingMs ?? 0,
+      retryIn: this.#flow.retryWait.seconds,
       countdownLevel: levelAt(WARN_AT, this.#countdown.remainingMs),
       camera: this.#scanner.cameraAvailable,
     });

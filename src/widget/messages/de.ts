@@ -106,6 +106,7 @@ export const de: Messages = {
     retry: "Erneut versuchen",
     removeVoucher: (code) => `Gutschein ${code} entfernen`,
     retryVoucher: (code) => `Gutschein ${code} erneut versuchen`,
+    retryWaitOn: (code) => `Zeit bis zum nächsten Versuch für Gutschein ${code}`,
     redeemAll: (count) => (count === 1 ? "Gutschein einlösen" : `${count} Gutscheine einlösen`),
     nextSale: "Nächster Einkauf",
     states: {

@@ -139,6 +139,8 @@ export const en = {
     retry: "Retry",
     removeVoucher: (code: string) => `Remove voucher ${code}`,
     retryVoucher: (code: string) => `Retry voucher ${code}`,
+    /** Name of the countdown beside a voucher's Retry while its retry has to wait. */
+    retryWaitOn: (code: string) => `Time until you can retry voucher ${code}`,
     redeemAll: (count: number) => (count === 1 ? "Redeem voucher" : `Redeem ${count} vouchers`),
     nextSale: "Next sale",
     states: {

@@ -110,6 +110,7 @@ export const es: Messages = {
     retry: "Reintentar",
     removeVoucher: (code) => `Quitar el vale ${code}`,
     retryVoucher: (code) => `Reintentar el vale ${code}`,
+    retryWaitOn: (code) => `Tiempo hasta poder reintentar el vale ${code}`,
     redeemAll: (count) => (plural("es", count) === "one" ? "Canjear vale" : `Canjear ${count} vales`),
     nextSale: "Siguiente venta",
     states: {

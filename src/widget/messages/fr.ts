@@ -111,6 +111,7 @@ export const fr: Messages = {
     retry: "Réessayer",
     removeVoucher: (code) => `Retirer le bon ${code}`,
     retryVoucher: (code) => `Réessayer le bon ${code}`,
+    retryWaitOn: (code) => `Temps avant de pouvoir réessayer le bon ${code}`,
     redeemAll: (count) => (plural("fr", count) === "one" ? "Utiliser le bon" : `Utiliser les ${count} bons`),
     nextSale: "Vente suivante",
     states: {

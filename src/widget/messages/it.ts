@@ -107,6 +107,7 @@ export const it: Messages = {
     retry: "Riprova",
     removeVoucher: (code) => `Rimuovi il buono ${code}`,
     retryVoucher: (code) => `Riprova il buono ${code}`,
+    retryWaitOn: (code) => `Tempo prima di poter riprovare il buono ${code}`,
     redeemAll: (count) => (plural("it", count) === "one" ? "Riscatta il buono" : `Riscatta ${count} buoni`),
     nextSale: "Vendita successiva",
     states: {

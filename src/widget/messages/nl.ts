@@ -105,6 +105,7 @@ export const nl: Messages = {
     retry: "Opnieuw proberen",
     removeVoucher: (code) => `Bon ${code} verwijderen`,
     retryVoucher: (code) => `Bon ${code} opnieuw proberen`,
+    retryWaitOn: (code) => `Tijd tot u bon ${code} opnieuw kunt proberen`,
     redeemAll: (count) => (plural("nl", count) === "one" ? "Bon inwisselen" : `${count} bonnen inwisselen`),
     nextSale: "Volgende verkoop",
     states: {

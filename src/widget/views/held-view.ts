@@ -49,12 +49,18 @@ export function countdownView(
   >`;
 }
 
+/**
+ * The seconds before a failed redeem may be tried again, beside its button (which says it is disabled
+ * meanwhile); nothing once it may. A timer, not a live region: the wait was said once, with the error.
+ */
+export function retryWaitView(seconds: number, label: string): TemplateResult | typeof nothing {
+  return seconds > 0 ? html`<span role="timer" aria-label=${label}>${seconds} s</span>` : nothing;
+}
+
 export function heldView({ m, state, hold, caps, money, remaining, level, retryIn }: HeldViewInput): TemplateResult {
   // One action on the hold at a time (the flow ignores a second), so while one runs every button says so.
   const working = state.phase === Phase.Redeeming || state.busy !== null;
   const balance = hold.voucher.balance;
-  // A timer, not a live region: the wait was said once, with the error.
-  const wait = retryIn > 0 ? html`<span role="timer" aria-label=${m.retryWait}>${retryIn} s</span>` : nothing;
   return html`<div class="view" part="held">
     <dl part="summary">
       <dt>${m.voucher}</dt>
@@ -81,7 +87,7 @@ export function heldView({ m, state, hold, caps, money, remaining, level, retryI
             </div>
           </div>`
         : html`<div class="actions" part="actions">
-            ${button({ label: m.redeem, action: "redeem", primary: true, busy: working || retryIn > 0 })}${wait}
+            ${button({ label: m.redeem, action: "redeem", primary: true, busy: working || retryIn > 0 })}${retryWaitView(retryIn, m.retryWait)}
             ${caps.extend ? button({ label: m.extend, action: "extend", busy: working }) : nothing}
             ${caps.release ? button({ label: m.release, action: "release", busy: working }) : nothing}
           </div>`

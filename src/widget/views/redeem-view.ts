@@ -25,8 +25,8 @@ export interface RedeemViewInput {
   date: (iso: string) => string;
   /** Milliseconds left on the hold (the countdown's figure). */
   remainingMs: number;
-  /** Milliseconds before a failed redeem may be tried again (0: at once). */
-  retryInMs: number;
+  /** Seconds before a failed redeem may be tried again (0: at once). */
+  retryIn: number;
   /** The countdown's state by the warning marks it has reached (null above them). */
   countdownLevel: CountdownLevel | null;
   /** The browser reads barcodes: the entry form offers the camera. */
@@ -48,7 +48,7 @@ export function redeemView(i: RedeemViewInput): TemplateResult | typeof nothing 
       money,
       remaining: formatRemaining(left),
       level: i.countdownLevel,
-      retryIn: Math.ceil(i.retryInMs / 1000),
+      retryIn: i.retryIn,
     });
   }
   if (flow.phase === Phase.Redeemed) return redeemedView(m, flow, money);

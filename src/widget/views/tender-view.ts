@@ -1,7 +1,7 @@
 /**
  * Split tender's list: every voucher on the sale with its amount, its own countdown or outcome and its
- * own actions (remove; retry where a redeem failed and may be tried again), then what the vouchers cover
- * and what is still due. Pure: state and formatters in, template out.
+ * own actions (remove; retry where a redeem failed and may be tried again, disabled beside a countdown
+ * while the server asked to wait), then what the vouchers cover and what is still due. Pure: state and formatters in, template out.
  */
 import { html, nothing, type TemplateResult } from "lit";
 import { formatRemaining } from "../../flow/countdown-controller.ts";
@@ -18,7 +18,7 @@ import {
 import type { Money } from "../../shared/contract.schema.ts";
 import type { Messages } from "../messages/index.ts";
 import { button } from "./field.ts";
-import { type CountdownLevel, countdownView } from "./held-view.ts";
+import { type CountdownLevel, countdownView, retryWaitView } from "./held-view.ts";
 
 export interface TenderViewInput {
   m: Messages;
@@ -26,6 +26,8 @@ export interface TenderViewInput {
   money: (value: Money) => string;
   /** Milliseconds left on an item's hold. */
   remainingMs: (id: string) => number;
+  /** Seconds before an item's failed redeem may be retried (0: now). */
+  retryIn: (id: string) => number;
   /** How close an expiry `ms` away is, by the warning marks passed (as the single hold's countdown shows it). */
   level: (ms: number) => CountdownLevel | null;
   covered: Money;
@@ -43,6 +45,7 @@ function itemView(i: TenderViewInput, item: TenderItem): TemplateResult {
   const code = item.hold.voucher.maskedCode;
   const id = item.hold.id;
   const left = i.remainingMs(id);
+  const wait = i.retryIn(id);
   const redemption = item.redemption;
   return html`<li part="tender-item" data-state=${item.state} data-hold=${id}>
     <span part="masked-code">${code}</span>
@@ -62,12 +65,13 @@ function itemView(i: TenderViewInput, item: TenderItem): TemplateResult {
     <span class="item-actions">
       ${
         mayRetry(item)
-          ? button({
+          ? html`${button({
               label: m.tender.retry,
               name: m.tender.retryVoucher(code),
               action: `retry:${id}`,
               part: "retry-button",
-            })
+              busy: wait > 0,
+            })}${retryWaitView(wait, m.tender.retryWaitOn(code))}`
           : nothing
       }
       ${
@@ -89,8 +93,10 @@ function itemView(i: TenderViewInput, item: TenderItem): TemplateResult {
 export function tenderView(i: TenderViewInput): TemplateResult | typeof nothing {
   const { m, tender } = i;
   if (!tender.items.length) return nothing;
-  const count = redeemable(tender).length;
-  const busy = tenderBusy(tender);
+  const items = redeemable(tender);
+  const count = items.length;
+  // Nothing to send while every voucher left is waiting to be retried.
+  const busy = tenderBusy(tender) || (count > 0 && items.every((item) => i.retryIn(item.hold.id) > 0));
   return html`<section class="tender" part="tender" aria-labelledby="tender-title">
     <h3 id="tender-title" part="tender-title">${m.tender.title}</h3>
     <ul part="tender-list">
