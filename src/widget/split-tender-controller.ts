@@ -8,6 +8,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from "lit";
 import type { Hold } from "../shared/contract.schema.ts";
+import { fromMinor } from "../shared/money.ts";
 import { importBeside, importChunk } from "./retry-import.ts";
 import type { SplitTender, TenderLink } from "./split-tender.ts";
 
@@ -48,6 +49,14 @@ export class SplitTenderController implements ReactiveController {
   /** The due amount in minor units, less what the vouchers on the list cover (null: the page gave none). */
   dueMinor(): number | null {
     return this.tender ? this.tender.remainingDue() : this.#link.dueMinor();
+  }
+
+  /**
+   * The due amount the entry's amount field defaults to, in wire format: the page's `amount`, or what the
+   * vouchers on the list leave of it once split tender runs.
+   */
+  dueText(amount: string, currency: string): string {
+    return this.tender && currency ? fromMinor(this.tender.remainingDue() ?? 0, currency) : amount;
   }
 
   #handOff(tender: SplitTender): void {

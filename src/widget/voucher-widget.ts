@@ -8,12 +8,12 @@ import { type ApiClient, createApiClient, type TokenProvider } from "../api/clie
 import { ServerClock } from "../api/server-clock.ts";
 import { CapabilitiesController } from "../flow/capabilities-controller.ts";
 import { CountdownController, levelAt } from "../flow/countdown-controller.ts";
-import { defaultAmountText, dueMinorOf, moneyText, orderRefFor } from "../flow/entry-input.ts";
+import { dueMinorOf, orderRefFor } from "../flow/entry-input.ts";
 import { FlowController } from "../flow/flow-controller.ts";
 import { type FlowError, Phase } from "../flow/machine.ts";
-import { fullValueOf, rulesFor } from "../flow/offer.ts";
-import { fromMinor } from "../shared/money.ts";
+import { rulesFor } from "../flow/offer.ts";
 import { groupCode } from "../shared/voucher-code.ts";
+import { EntryController } from "./entry-controller.ts";
 import type { PendingEvent } from "./events.ts";
 import { focusTargetFor, reactToFlow } from "./flow-reactions.ts";
 import { FocusController } from "./focus-controller.ts";
@@ -85,11 +85,6 @@ export class VoucherWidget extends FormFieldElement {
   @property({ type: Boolean, reflect: true }) split = false;
   @property({ attribute: false }) tokenProvider?: TokenProvider;
 
-  @state() private code = "";
-  @state() private pin = "";
-  /** What was typed into the amount field; null while the due amount (or balance) should show. */
-  @state() private amountInput: string | null = null;
-  @state() private validUntil = "";
   @state() private announcement = "";
 
   /** The words in the widget's language: a pack of their own, loaded as the element starts. */
@@ -140,7 +135,7 @@ export class VoucherWidget extends FormFieldElement {
       if (next.error && next.error !== previous.error) this.#emitError(next.error);
       if (r.startCountdown) this.#countdown.start(r.startCountdown);
       if (r.stopCountdown) this.#countdown.stop();
-      if (r.clearPin) this.pin = "";
+      if (r.clearPin) this.#entry.set({ pin: "" });
       this.internals.setFormValue(r.formValue);
       this.#focus.target = focusTargetFor(next);
       if (action.type === "expire" && !this.matches(":focus-within")) this.#focus.target = null;
@@ -158,9 +153,16 @@ export class VoucherWidget extends FormFieldElement {
     dueMinor: () => dueMinorOf(this.amount, this.#currency()),
     takeHold: () => {
       const hold = this.#flow.handOff();
-      if (hold) [this.code, this.pin, this.amountInput] = ["", "", null];
+      if (hold) this.#entry.clearVoucher();
       return hold;
     },
+  });
+  /** What was typed into the form, and the amount it shows (entry-controller.ts). */
+  readonly #entry = new EntryController(this, {
+    flow: () => this.#flow.state,
+    currency: () => this.#currency(),
+    due: () => this.#split.dueText(this.amount, this.#currency()),
+    edited: (field) => (this.mode === "issue" ? this.#issue?.edit() : this.#flow.dispatch({ type: "edit", field })),
   });
   /** Issue mode's module, loaded when `mode="issue"` (null until then, and in redeem mode). */
   #issue: IssueMode | null = null;
@@ -170,13 +172,10 @@ export class VoucherWidget extends FormFieldElement {
     fill: (code, next, freshAmount) => {
       // The last voucher is done with: start the next one (only the entry: a split tender's list stays).
       if (next) this.#flow.reset(false);
-      [this.code, this.pin] = [groupCode(code), ""];
-      if (freshAmount) this.amountInput = null;
+      this.#entry.set({ code: groupCode(code), pin: "", ...(freshAmount ? { amount: null } : {}) });
       this.#flow.dispatch({ type: "edit", field: "code" });
     },
-    entered: (code) => {
-      this.code = groupCode(code);
-    },
+    entered: (code) => this.#entry.set({ code: groupCode(code) }),
     loadFailed: this.#link.loadFailed,
   });
   readonly #countdown = new CountdownController(this, {
@@ -209,10 +208,9 @@ export class VoucherWidget extends FormFieldElement {
 
   /** Releases the current hold (split tender: every held voucher), where the account supports it. */
   async release(): Promise<void> {
-    if (this.#caps.result.data?.capabilities.release) await this.#split.tender?.releaseAll();
-    if (this.#flow.state.phase === Phase.Held && this.#caps.result.data?.capabilities.release) {
-      await this.#flow.release();
-    }
+    if (!this.#caps.result.data?.capabilities.release) return;
+    await this.#split.tender?.releaseAll();
+    if (this.#flow.state.phase === Phase.Held) await this.#flow.release();
   }
 
   /** Starts over: releases a live hold (where supported), clears every field. */
@@ -222,8 +220,8 @@ export class VoucherWidget extends FormFieldElement {
     this.#flow.reset(canRelease);
     this.#issue?.reset();
     this.#countdown.stop();
-    this.code = this.pin = this.validUntil = this.announcement = "";
-    this.amountInput = null;
+    this.#entry.clear();
+    this.announcement = "";
     this.#formField.sync();
     this.#focus.target = "input";
   }
@@ -281,11 +279,9 @@ export class VoucherWidget extends FormFieldElement {
       lang=${m.lang}
       role="group"
       aria-label=${this.mode === "issue" ? m.issueTitle : m.title}
-      @input=${this.#onInput}
       @click=${this.#onClick}
       @submit=${this.#onSubmit}
       @keydown=${this.#onKeydown}
-      @focusout=${this.#onFocusOut}
     >
       ${this.#scanner.cameraView(m)}${this.#body(m)}
       <div class="live" part="status" role="status">${statusText(live) || (tender?.statusText(m, this.#format.money) ?? "")}</div>
@@ -298,7 +294,7 @@ export class VoucherWidget extends FormFieldElement {
     if (!data) return this.#caps.result.isError ? retryRow(m.retry) : nothing;
     const currency = this.#currency();
     if (this.mode === "issue") {
-      const input = { m, data, amount: this.#amountValue(), validUntil: this.validUntil, currency };
+      const input = { m, data, amount: this.#entry.amount, validUntil: this.#entry.values.validUntil, currency };
       return this.#issue?.render({ ...input, ...this.#format }) ?? nothing;
     }
     const split = this.#split.tender;
@@ -309,7 +305,7 @@ export class VoucherWidget extends FormFieldElement {
       m,
       flow: this.#flow.state,
       data,
-      values: { code: this.code, pin: this.pin, amount: this.#amountValue() },
+      values: this.#entry.fields,
       currency,
       dueMinor: this.#split.dueMinor(),
       ...this.#format,
@@ -327,22 +323,6 @@ export class VoucherWidget extends FormFieldElement {
     return this.currency || this.#caps.result.data?.currency || "";
   }
 
-  /**
-   * The amount field's text: a full-value-only voucher's whole balance; else what was typed, else the due
-   * amount (capped at a checked balance).
-   */
-  #amountValue(): string {
-    const locale = this.locale || undefined;
-    if (this.mode === "issue")
-      return this.amountInput ?? defaultAmountText(this.amount, this.#currency(), undefined, locale);
-    const full = fullValueOf(this.#flow.state);
-    if (full) return moneyText(full, locale);
-    const balance = this.#flow.state.voucher?.balance;
-    const currency = this.#currency();
-    const due = this.#split.tender && currency ? fromMinor(this.#split.dueMinor() ?? 0, currency) : this.amount;
-    return this.amountInput ?? defaultAmountText(due, currency, balance, locale);
-  }
-
   #emit([name, detail]: PendingEvent): void {
     this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
   }
@@ -354,24 +334,6 @@ export class VoucherWidget extends FormFieldElement {
     const m = this.#words.messages;
     const message = m ? errorMessage(m, code, context) : code;
     this.#emit(["voucher-error", { code, operation, retryable, ...(status ? { status } : {}), message }]);
-  }
-
-  /** Leaving the code field shows the code grouped. */
-  #onFocusOut(event: FocusEvent): void {
-    const input = event.target as HTMLInputElement;
-    if (input.name === "code" && this.code) this.code = groupCode(this.code);
-  }
-
-  #onInput(event: Event): void {
-    const input = event.target as HTMLInputElement;
-    const name = input.name;
-    if (name === "code") this.code = input.value;
-    else if (name === "pin") this.pin = input.value;
-    else if (name === "amount") this.amountInput = input.value;
-    else if (name === "validUntil") this.validUntil = input.value;
-    else return;
-    if (this.mode === "issue") this.#issue?.edit();
-    else this.#flow.dispatch({ type: "edit", field: name });
   }
 
   #onKeydown(event: KeyboardEvent): void {
@@ -390,9 +352,10 @@ export class VoucherWidget extends FormFieldElement {
     const { phase } = this.#flow.state;
     if (phase === Phase.Redeemed || phase === Phase.Checked) this.reset();
     // Entering: Escape clears what was typed (a failed or checked entry steps back to entering first).
-    else if (phase === Phase.Entering)
-      [this.code, this.pin, this.amountInput, this.#focus.target] = ["", "", null, "#code"];
-    else if (phase !== Phase.Held || this.#caps.result.data?.capabilities.release)
+    else if (phase === Phase.Entering) {
+      this.#entry.clearVoucher();
+      this.#focus.target = "#code";
+    } else if (phase !== Phase.Held || this.#caps.result.data?.capabilities.release)
       this.#flow.dispatch({ type: "back" });
   }
 
@@ -402,11 +365,10 @@ export class VoucherWidget extends FormFieldElement {
     if (!data) return;
     const currency = this.#currency();
     if (this.mode === "issue") {
-      this.#issue?.submit(this.#amountValue(), this.validUntil, currency);
+      this.#issue?.submit(this.#entry.amount, this.#entry.values.validUntil, currency);
       return;
     }
-    const fields = { code: this.code, pin: this.pin, amount: this.#amountValue() };
-    this.#flow.submit(fields, { currency, pin: data.capabilities.pin, dueMinor: this.#split.dueMinor() });
+    this.#flow.submit(this.#entry.fields, { currency, pin: data.capabilities.pin, dueMinor: this.#split.dueMinor() });
   }
 
   #onClick(event: MouseEvent): void {
