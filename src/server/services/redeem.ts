@@ -8,9 +8,15 @@ import type { RedeemRequest, RedemptionResponse } from "../../shared/index.ts";
 import { HttpProblem, isHttpProblem } from "../errors/http-problem.ts";
 import type { HeldVoucher, UpstreamRedemption } from "../providers/port.ts";
 import type { Transaction } from "../store/db.ts";
-import { findHold, moveHold } from "../store/holds-repo.ts";
+import { findHold, type HoldRow, moveHold } from "../store/holds-repo.ts";
 import { appendJournal } from "../store/journal.ts";
-import { findRedemption, insertPendingRedemption, type RedemptionRow } from "../store/redemptions-repo.ts";
+import {
+  claimKeyAndStartRedemption,
+  findRedemption,
+  insertPendingRedemption,
+  type RedemptionRow,
+  type StartingRedemption,
+} from "../store/redemptions-repo.ts";
 import { after, type Deps, heldVoucher, newId, requireAbility, transactionThenProblem } from "./context.ts";
 import { expireHold } from "./hold-expiry.ts";
 import { notActive } from "./hold-lifecycle.ts";
@@ -43,20 +49,43 @@ export async function redeem(
   if (ctx.account.adapter.capabilities.redeem === "none") {
     throw new HttpProblem("NOT_SUPPORTED", "This voucher provider does not support redemption.");
   }
-  // Two transactions on the happy path: the key's claim with the pending redemption (durable before the
+  // Two statements on the happy path: the key's claim with the pending redemption (durable before the
   // provider is called), then the committed redemption with the key's stored answer.
-  return runIdempotent<RedemptionResponse, Started>(
+  const starting = (id: string) => {
+    const now = deps.now();
+    return {
+      id,
+      holdId,
+      accountId: ctx.account.id,
+      terminalId: ctx.terminalId,
+      orderRef: req.orderRef,
+      idempotencyKey: key,
+      inFlightUntil: after(now, deps.leaseMs),
+      now,
+    };
+  };
+  return runIdempotent<RedemptionResponse, Started | null>(
     deps,
     { ctx, key, route: "redeemHold", params: { id: holdId }, body: req },
     {
-      start: (tx) => startRedemptionIn(tx, deps, ctx, holdId, req, key),
+      // A new key on an active hold: claimed and started in one statement. Null when the key was claimed
+      // but the hold was not active (the transaction below says why).
+      claimFirst: async (claimKey) => {
+        const id = newId("red");
+        const { claimed, hold, redemption } = await claimKeyAndStartRedemption(deps.db, claimKey(id), starting(id));
+        if (!claimed) return null;
+        return { value: hold && redemption ? { hold, redemption } : null };
+      },
+      start: (tx) => startRedemptionIn(tx, ctx, holdId, starting(newId("red"))),
       work: async (handle, started) => {
         let begun = started;
         if (begun === undefined) {
           const settled = await settleEarlierAttempt(deps, ctx, handle);
           if (settled) return { status: 200, body: { redemption: redemptionBody(settled) } };
-          begun = await transactionThenProblem(deps, (tx) => startRedemptionIn(tx, deps, ctx, holdId, req, key));
         }
+        begun ??= await transactionThenProblem(deps, (tx) =>
+          startRedemptionIn(tx, ctx, holdId, starting(newId("red"))),
+        );
         handle.resourceId = begun.redemption.id;
         return callProvider(deps, ctx, begun, handle);
       },
@@ -84,7 +113,8 @@ async function settleEarlierAttempt(deps: Deps, ctx: RequestContext, handle: Key
 
 interface Started {
   redemption: RedemptionRow;
-  held: HeldVoucher;
+  /** The hold being redeemed (its secrets are opened for the provider call). */
+  hold: HoldRow;
 }
 
 /**
@@ -93,13 +123,11 @@ interface Started {
  */
 async function startRedemptionIn(
   tx: Transaction,
-  deps: Deps,
   ctx: RequestContext,
   holdId: string,
-  req: RedeemRequest,
-  key: string,
+  starting: StartingRedemption,
 ): Promise<Started> {
-  const now = deps.now();
+  const { now } = starting;
   // Locked only here, once the key is ours: a request refused for its key must not hold the hold's lock
   // while the request that owns the key commits (that commit takes the hold's row and then the key's).
   const hold = await findHold(tx, ctx.account.id, holdId, { forUpdate: true });
@@ -112,27 +140,14 @@ async function startRedemptionIn(
   }
   const problem = notActive(hold);
   if (problem) throw problem;
-  // Opened before anything is recorded: a hold whose secrets cannot be read never becomes pending.
-  const held = heldVoucher(deps, hold);
-  const id = newId("red");
+  const { id } = starting;
   // Three independent writes, sent together with the COMMIT.
   const [redemption] = await tx.commitWith(
     Promise.all([
       insertPendingRedemption(
         tx,
-        {
-          id,
-          holdId,
-          accountId: ctx.account.id,
-          terminalId: ctx.terminalId,
-          amountMinor: hold.amountMinor,
-          currency: hold.currency,
-          orderRef: req.orderRef,
-          idempotencyKey: key,
-          inFlightUntil: after(now, deps.leaseMs),
-          now,
-        },
-        { accountId: ctx.account.id, key },
+        { ...starting, amountMinor: hold.amountMinor, currency: hold.currency },
+        { accountId: ctx.account.id, key: starting.idempotencyKey as string },
       ),
       moveHold(tx, holdId, ["active"], "redeeming", now),
       appendJournal(tx, {
@@ -144,11 +159,11 @@ async function startRedemptionIn(
         redemptionId: id,
         amountMinor: hold.amountMinor,
         currency: hold.currency,
-        detail: { orderRef: req.orderRef, reservationId: hold.reservationId },
+        detail: { orderRef: starting.orderRef, reservationId: hold.reservationId },
       }),
     ]),
   );
-  return { redemption, held };
+  return { redemption, hold };
 }
 
 /** Calls the provider and records the outcome; settles by lookup when the answer is lost. */
@@ -159,7 +174,15 @@ async function callProvider(
   handle: KeyHandle,
 ): Promise<WorkResult<RedemptionResponse>> {
   const { adapter } = ctx.account;
-  const { redemption, held } = started;
+  const { redemption } = started;
+  let held: HeldVoucher;
+  try {
+    held = heldVoucher(deps, started.hold);
+  } catch (error) {
+    // The voucher's code cannot be read back: nothing is sent, and the redemption fails.
+    await failPending(deps, redemption, isHttpProblem(error) ? error.code : "INTERNAL");
+    throw error;
+  }
   let upstream: UpstreamRedemption | undefined;
   try {
     upstream = await adapter.redeem(held, redemption.orderRef);

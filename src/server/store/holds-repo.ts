@@ -33,7 +33,8 @@ export interface HoldRow {
   redemptionId: string | null;
 }
 
-const COLUMNS = `h.id, h.account_id AS "accountId", h.terminal_id AS "terminalId", h.voucher_hmac AS "voucherHmac",
+/** A hold's columns as a `HoldRow`, from `holds h`. */
+export const HOLD_COLUMNS = `h.id, h.account_id AS "accountId", h.terminal_id AS "terminalId", h.voucher_hmac AS "voucherHmac",
   h.masked_code AS "maskedCode", h.state, h.amount_minor AS "amountMinor", h.currency, h.kept_by AS "keptBy",
   h.reservation_id AS "reservationId", h.voucher_ref AS "voucherRef", h.balance_minor AS "balanceMinor",
   h.balance_currency AS "balanceCurrency", h.expires_at AS "expiresAt", h.secrets, h.created_at AS "createdAt",
@@ -145,7 +146,7 @@ export async function findHold(
 ): Promise<HoldRow | null> {
   const lock = options.forUpdate ? " FOR UPDATE OF h" : "";
   const { rows } = await q.query<HoldRow>(
-    `SELECT ${COLUMNS} FROM holds h WHERE h.id = $1 AND h.account_id = $2${lock}`,
+    `SELECT ${HOLD_COLUMNS} FROM holds h WHERE h.id = $1 AND h.account_id = $2${lock}`,
     [id, accountId],
   );
   return rows[0] ?? null;
@@ -153,7 +154,7 @@ export async function findHold(
 
 /** Any hold by id (reconciliation works across accounts). */
 export async function findHoldById(q: Queryable, id: string): Promise<HoldRow | null> {
-  const { rows } = await q.query<HoldRow>(`SELECT ${COLUMNS} FROM holds h WHERE h.id = $1`, [id]);
+  const { rows } = await q.query<HoldRow>(`SELECT ${HOLD_COLUMNS} FROM holds h WHERE h.id = $1`, [id]);
   return rows[0] ?? null;
 }
 
@@ -217,7 +218,7 @@ export function updateHoldWrite(id: string, from: readonly HoldRowState[], patch
   values.push(id, [...from]);
   return {
     sql: `UPDATE holds h SET ${sets.join(", ")} WHERE h.id = $${values.length - 1} AND h.state = ANY($${values.length}::text[])
-     RETURNING ${COLUMNS}`,
+     RETURNING ${HOLD_COLUMNS}`,
     values,
   };
 }
@@ -268,7 +269,7 @@ export async function expireHolds(
        SELECT id, state FROM holds WHERE state IN ('pending', 'active') AND expires_at <= $1 ${byVoucher ? filter : ""}
        ORDER BY expires_at ${byVoucher ? "" : filter} FOR UPDATE SKIP LOCKED)
      UPDATE holds h SET state = 'expired', secrets = NULL, ended_at = $1, updated_at = $1
-     FROM due WHERE h.id = due.id RETURNING ${COLUMNS}, due.state AS "priorState"`,
+     FROM due WHERE h.id = due.id RETURNING ${HOLD_COLUMNS}, due.state AS "priorState"`,
     params,
   );
   return rows;

@@ -1,6 +1,7 @@
 /** Rows of `redemptions` and `refunds`: money taken from a held voucher, and money given back. */
-import type { Write } from "./atomic.ts";
+import { IF_FIRST_CHANGED, type Write } from "./atomic.ts";
 import type { Queryable } from "./db.ts";
+import { HOLD_COLUMNS, type HoldRow } from "./holds-repo.ts";
 
 export type MovementState = "pending" | "committed" | "failed";
 
@@ -68,6 +69,76 @@ export async function insertPendingRedemption(
       )
     : await q.query<RedemptionRow>(insert, values);
   return rows[0] as RedemptionRow;
+}
+
+/** A redemption about to start, for `claimKeyAndStartRedemption`: what is known before the hold is read. */
+export type StartingRedemption = Omit<NewRedemption, "amountMinor" | "currency">;
+
+/**
+ * Claims an idempotency key and starts a redemption of an active, unexpired hold in one auto-committed
+ * statement: `claimKey` (the key's INSERT, pointing at the redemption) first; then, only when it inserted,
+ * the hold moved to `redeeming`, the pending redemption of its amount and its `redemption_pending`
+ * journal entry. `hold` is the hold as moved, or null when nothing but the key was written (the hold was
+ * not active, had expired, or is not this account's); nothing at all is written when the key was there
+ * already (`claimed` false).
+ */
+export async function claimKeyAndStartRedemption(
+  q: Queryable,
+  claimKey: Write,
+  r: StartingRedemption,
+): Promise<{ claimed: boolean; hold: HoldRow | null; redemption: RedemptionRow | null }> {
+  const at = claimKey.values.length;
+  const p = (n: number) => `$${at + n}`;
+  const { rows } = await q.query<HoldRow & { claimed: boolean }>(
+    `WITH first_write AS (${claimKey.sql}),
+       moved AS (UPDATE holds h SET state = 'redeeming', updated_at = ${p(5)}::timestamptz
+         WHERE h.id = ${p(2)}::text AND h.account_id = ${p(3)}::text AND h.state = 'active'
+           AND h.expires_at > ${p(5)}::timestamptz AND ${IF_FIRST_CHANGED}
+         RETURNING ${HOLD_COLUMNS}),
+       r AS (INSERT INTO redemptions (id, hold_id, account_id, terminal_id, state, amount_minor, currency, order_ref,
+           idempotency_key, in_flight_until, created_at, updated_at)
+         SELECT ${p(1)}::text, moved.id, moved."accountId", ${p(4)}::text, 'pending', moved."amountMinor", moved.currency,
+           ${p(6)}::text, ${p(7)}::text, ${p(8)}::timestamptz, ${p(5)}::timestamptz, ${p(5)}::timestamptz FROM moved),
+       j AS (INSERT INTO journal (at, account_id, terminal_id, event, hold_id, redemption_id, amount_minor, currency, detail)
+         SELECT ${p(5)}::timestamptz, moved."accountId", ${p(4)}::text, 'redemption_pending', moved.id, ${p(1)}::text,
+           moved."amountMinor", moved.currency,
+           jsonb_build_object('orderRef', ${p(6)}::text, 'reservationId', moved."reservationId") FROM moved)
+     SELECT EXISTS (SELECT 1 FROM first_write) AS claimed, moved.* FROM (SELECT 1) AS one LEFT JOIN moved ON true`,
+    [
+      ...claimKey.values,
+      r.id,
+      r.holdId,
+      r.accountId,
+      r.terminalId,
+      r.now,
+      r.orderRef,
+      r.idempotencyKey,
+      r.inFlightUntil,
+    ],
+  );
+  const { claimed, ...moved } = rows[0] as HoldRow & { claimed: boolean };
+  if (!claimed || moved.id === null) return { claimed, hold: null, redemption: null };
+  const hold = moved as HoldRow;
+  const redemption: RedemptionRow = {
+    id: r.id,
+    holdId: r.holdId,
+    accountId: r.accountId,
+    terminalId: r.terminalId,
+    orderRef: r.orderRef,
+    idempotencyKey: r.idempotencyKey,
+    inFlightUntil: r.inFlightUntil,
+    state: "pending",
+    amountMinor: hold.amountMinor,
+    currency: hold.currency,
+    upstreamId: null,
+    remainingMinor: null,
+    remainingCurrency: null,
+    refundedMinor: 0,
+    errorCode: null,
+    createdAt: r.now,
+    updatedAt: r.now,
+  };
+  return { claimed, hold, redemption };
 }
 
 /** One redemption; `accountId` limits it to one account, `forUpdate` locks it. */

@@ -8,8 +8,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { IF_FIRST_CHANGED, writeTogether } from "./atomic.ts";
+import { recordFailures, underLimitsCondition } from "./attempts-repo.ts";
 import { isUniqueViolation } from "./db.ts";
 import {
+  claimKeyWithPendingHold,
   type HoldRow,
   insertPendingHold,
   insertPendingHoldIfFree,
@@ -18,10 +20,11 @@ import {
   updateHold,
   updateHoldWrite,
 } from "./holds-repo.ts";
+import { insertKeyWrite } from "./idempotency-repo.ts";
 import { appendJournal, journalForHold, journalWrite } from "./journal.ts";
 import { migrate } from "./migrations.ts";
 import { freshSchema, openPgTestStore } from "./pg-schema.fixture.ts";
-import { insertPendingRedemption } from "./redemptions-repo.ts";
+import { claimKeyAndStartRedemption, findRedemption, insertPendingRedemption } from "./redemptions-repo.ts";
 import { openStore, type Store } from "./store.ts";
 
 const backends: [string, () => Promise<Store>][] = [["pglite", () => openStore({})]];
@@ -119,6 +122,136 @@ describe.each(backends)("store on %s", (_name, open) => {
     // Once the first hold ends, the voucher is free again.
     await store.db.transaction((tx) => updateHold(tx, first, ["pending"], { state: "released" }, now));
     expect(await store.db.transaction((tx) => insertPendingHoldIfFree(tx, hold(second)))).toBe(true);
+  });
+
+  it("claims a new key with its pending hold in one statement, only under the limits and while the voucher is free", async () => {
+    const account = uid("acct");
+    const hmac = uid("hmac");
+    const key = (k: string) => ({
+      accountId: account,
+      key: k,
+      route: "createHold",
+      fingerprint: "f",
+      lockedUntil: now,
+      now,
+    });
+    const hold = (id: string) => ({
+      id,
+      accountId: account,
+      terminalId: "t1",
+      voucherHmac: hmac,
+      maskedCode: "••••-1234",
+      amountMinor: 1000,
+      currency: "EUR",
+      keptBy: "provider" as const,
+      expiresAt: new Date(now.getTime() + 60_000),
+      secrets: new Uint8Array([1]),
+      now,
+    });
+    const since = new Date(now.getTime() - 900_000);
+    const limits = (perVoucher: number) =>
+      underLimitsCondition(account, hmac, "t1", since, { perVoucher, perTerminal: 10 });
+    const claim = (k: string, id: string, perVoucher = 5) =>
+      claimKeyWithPendingHold(store.db, insertKeyWrite(key(k), id), hold(id), limits(perVoucher));
+    const keyRow = async (k: string) =>
+      (
+        await store.db.query<{ resource_id: string }>(
+          "SELECT resource_id FROM idempotency_keys WHERE account_id = $1 AND key = $2",
+          [account, k],
+        )
+      ).rows[0];
+    const holdState = async (id: string) =>
+      (await store.db.query<{ state: string }>("SELECT state FROM holds WHERE id = $1", [id])).rows[0]?.state;
+
+    const [k1, h1] = [uid("key"), uid("hold")];
+    expect(await claim(k1, h1)).toEqual({ claimed: true, held: true });
+    expect(await keyRow(k1)).toEqual({ resource_id: h1 });
+    expect(await holdState(h1)).toBe("pending");
+    // The same key again: nothing at all is written.
+    const h2 = uid("hold");
+    expect(await claim(k1, h2)).toEqual({ claimed: false, held: false });
+    expect(await holdState(h2)).toBeUndefined();
+    // A new key while the voucher is held: the key only.
+    const k3 = uid("key");
+    expect(await claim(k3, uid("hold"))).toEqual({ claimed: true, held: false });
+    expect(await keyRow(k3)).toBeDefined();
+    // The voucher free again but at its limit of failures: the key only.
+    await store.db.transaction((tx) => updateHold(tx, h1, ["pending"], { state: "released" }, now));
+    await store.db.transaction((tx) =>
+      recordFailures(tx, account, [{ scope: "voucher", subject: hmac }], new Date(now.getTime() - 1000)),
+    );
+    expect(await claim(uid("key"), uid("hold"), 1)).toEqual({ claimed: true, held: false });
+    // Under it (one failure, a limit of two), the hold is recorded.
+    expect(await claim(uid("key"), uid("hold"), 2)).toEqual({ claimed: true, held: true });
+  });
+
+  it("claims a new key and starts a redemption of an active hold in one statement, or writes the key only", async () => {
+    const account = uid("acct");
+    const holdId = await pendingHold(account, uid("hmac"));
+    await store.db.transaction((tx) =>
+      updateHold(tx, holdId, ["pending"], { state: "active", reservationId: "res-1" }, now),
+    );
+    const start = (k: string, id: string, at = now) =>
+      claimKeyAndStartRedemption(
+        store.db,
+        insertKeyWrite(
+          { accountId: account, key: k, route: "redeemHold", fingerprint: "f", lockedUntil: at, now: at },
+          id,
+        ),
+        {
+          id,
+          holdId,
+          accountId: account,
+          terminalId: "t2",
+          orderRef: "order-1",
+          idempotencyKey: k,
+          inFlightUntil: at,
+          now: at,
+        },
+      );
+    const [k1, r1] = [uid("key"), uid("red")];
+    const started = await start(k1, r1);
+    expect(started).toMatchObject({
+      claimed: true,
+      hold: { id: holdId, state: "redeeming", amountMinor: 1000, reservationId: "res-1" },
+      redemption: { id: r1, holdId, state: "pending", amountMinor: 1000, currency: "EUR", orderRef: "order-1" },
+    });
+    // The row as stored is the row returned.
+    const stored = await store.db.transaction((tx) => findRedemption(tx, r1));
+    expect(stored).toEqual(started.redemption);
+    const entries = await store.db.transaction((tx) => journalForHold(tx, holdId));
+    expect(entries.map((e) => [e.event, e.redemptionId, e.amountMinor, e.detail])).toEqual([
+      ["redemption_pending", r1, 1000, { orderRef: "order-1", reservationId: "res-1" }],
+    ]);
+    // Another key on the hold now redeeming: that key only, no second redemption.
+    const r2 = uid("red");
+    expect(await start(uid("key"), r2)).toEqual({ claimed: true, hold: null, redemption: null });
+    expect(await store.db.transaction((tx) => findRedemption(tx, r2))).toBeNull();
+    // The same key again: nothing.
+    expect(await start(k1, uid("red"))).toEqual({ claimed: false, hold: null, redemption: null });
+    // An active hold past its expiry is not started.
+    const lapsed = await pendingHold(account, uid("hmac"));
+    await store.db.transaction((tx) => updateHold(tx, lapsed, ["pending"], { state: "active" }, now));
+    const late = new Date(now.getTime() + 61_000);
+    const r3 = uid("red");
+    const tooLate = await claimKeyAndStartRedemption(
+      store.db,
+      insertKeyWrite(
+        { accountId: account, key: uid("key"), route: "redeemHold", fingerprint: "f", lockedUntil: late, now: late },
+        r3,
+      ),
+      {
+        id: r3,
+        holdId: lapsed,
+        accountId: account,
+        terminalId: "t2",
+        orderRef: "o",
+        idempotencyKey: "k",
+        inFlightUntil: late,
+        now: late,
+      },
+    );
+    expect(tooLate).toEqual({ claimed: true, hold: null, redemption: null });
   });
 
   it("erases secrets when a hold ends and refuses to keep them on an ended hold", async () => {
