@@ -1,6 +1,7 @@
 /**
  * Redeeming a hold, exactly once. The redemption is journalled as pending and the hold moved to
- * `redeeming` in one transaction before the provider is called. When the provider's answer is lost, the
+ * `redeeming` with the key's claim, all or nothing (one statement for a new key on an active hold, else a
+ * transaction), before the provider is called. When the provider's answer is lost, the
  * provider is asked what happened before anything else; if even that fails, the redemption stays pending
  * and a retry with the same key (or the reconciler) settles it first, so money never moves twice.
  */
