@@ -1,6 +1,6 @@
 /**
  * A load generator: N terminals for a warm-up and then a measured window, bounded both in time and in the
- * number of flows. Closed loop by default (each terminal runs one flow after another as fast as answers
+ * number of flows (the warm-up takes at most a quarter of them). Closed loop by default (each terminal runs one flow after another as fast as answers
  * come), or paced (each terminal starts a flow every `paceMs`, as a till with a cashier does, however fast
  * the answers come; a flow that starts late because the last one was slow is timed from when it was due,
  * so a stall is not hidden by the flows it delayed).
@@ -39,8 +39,11 @@ export function percentile(sorted: readonly number[], p: number): number {
 
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const start = performance.now();
-  const measureFrom = start + options.warmupMs;
-  const end = measureFrom + options.measureMs;
+  let measureFrom = start + options.warmupMs;
+  let end = measureFrom + options.measureMs;
+  // The warm-up also ends once a quarter of the flows allowed have started, so a flow fast enough to use
+  // up its bound (its seeded vouchers) in the warm-up still leaves flows to measure.
+  const warmupFlows = Math.floor(options.maxFlows / 4);
   const latencies: number[] = [];
   let started = 0;
   let completed = 0;
@@ -61,6 +64,11 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
         if (performance.now() >= end) break;
       }
       const n = started++;
+      if (n === warmupFlows && performance.now() < measureFrom) {
+        measureFrom = performance.now();
+        end = measureFrom + options.measureMs;
+        lastDone = measureFrom;
+      }
       const t0 = late ? due : performance.now();
       if (paceMs) due += paceMs;
       try {
