@@ -2,12 +2,12 @@
  * Creating a hold: record a pending hold (the database refuses a second live hold on the voucher),
  * commit, ask the provider, then activate it. No transaction stays open across the provider call.
  *
- * Two transactions on the way: the first claims the idempotency key, checks the failed-attempt limits and
- * records the pending hold linked to the key (sent with its COMMIT); the second activates the hold,
- * journals it and stores the answer under the key. A voucher whose earlier hold is in the way takes one
- * more in between (its lapsed holds expired, then the pending hold again). A crash between them leaves a
- * pending hold the key points at: a retry with the key retires it and holds afresh, and the sweeper
- * expires it otherwise.
+ * Two statements on the way for most holds: the first claims the idempotency key and, under the
+ * failed-attempt limits and while the voucher is free, records the pending hold linked to the key; the
+ * second activates the hold, journals it and stores the answer under the key. Any other case (an earlier
+ * attempt under the key, a locked PIN, a lapsed hold in the way) takes a transaction in between that
+ * explains or mends it. A crash between them leaves a pending hold the key points at: a retry with the
+ * key retires it and holds afresh, and the sweeper expires it otherwise.
  */
 import { type HoldRequest, type HoldResponse, maskCode, normalizeCode } from "../../shared/index.ts";
 import { HttpProblem, isHttpProblem } from "../errors/http-problem.ts";

@@ -60,9 +60,20 @@ export async function insertPendingHold(q: Queryable, h: NewHold): Promise<void>
   await q.query(INSERT_HOLD, holdValues(h));
 }
 
-const INSERT_HOLD = `INSERT INTO holds (id, account_id, terminal_id, voucher_hmac, masked_code, state, amount_minor, currency,
-       kept_by, expires_at, secrets, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, 'pending', $6, $7, $8, $9, $10, $11, $11)`;
+/** The INSERT of a pending hold from `holdValues` ($1…$11), of nothing unless `onlyIf` holds. */
+const insertHoldIf = (
+  onlyIf: string,
+) => `INSERT INTO holds (id, account_id, terminal_id, voucher_hmac, masked_code, state,
+       amount_minor, currency, kept_by, expires_at, secrets, created_at, updated_at)
+     SELECT $1::text, $2::text, $3::text, $4::text, $5::text, 'pending', $6::bigint, $7::text, $8::text, $9::timestamptz,
+       $10::bytea, $11::timestamptz, $11::timestamptz
+     WHERE ${onlyIf}`;
+
+const INSERT_HOLD = insertHoldIf("true");
+
+/** Makes an insert of a hold do nothing when the voucher has a live hold (ONE_LIVE_HOLD_INDEX is the arbiter). */
+const UNLESS_VOUCHER_HELD =
+  "ON CONFLICT (account_id, voucher_hmac) WHERE state IN ('pending', 'active', 'redeeming') DO NOTHING";
 
 const holdValues = (h: NewHold): unknown[] => [
   h.id,
@@ -90,9 +101,7 @@ export async function insertPendingHoldIfFree(
   h: NewHold,
   linkKey?: { accountId: string; key: string },
 ): Promise<boolean> {
-  const insert = `${INSERT_HOLD}
-     ON CONFLICT (account_id, voucher_hmac) WHERE state IN ('pending', 'active', 'redeeming') DO NOTHING
-     RETURNING id`;
+  const insert = `${INSERT_HOLD} ${UNLESS_VOUCHER_HELD} RETURNING id`;
   if (!linkKey) return (await q.query(insert, holdValues(h))).rows.length > 0;
   // A data-modifying CTE runs whether or not the outer query reads it; the link is made only when the
   // hold was inserted (the join on `h` is empty otherwise).
@@ -118,20 +127,12 @@ export async function claimKeyWithPendingHold(
   h: NewHold,
   onlyIf: Write,
 ): Promise<{ claimed: boolean; held: boolean }> {
-  const hold = holdValues(h).map((_, i) => `$${claimKey.values.length + i + 1}`);
-  const [id, account, terminal, hmac, masked, amount, currency, keptBy, expires, secrets, now] = hold;
+  const values = holdValues(h);
+  const insert = `${insertHoldIf(`${IF_FIRST_CHANGED} AND ${shifted(onlyIf.sql, values.length)}`)} ${UNLESS_VOUCHER_HELD} RETURNING id`;
   const { rows } = await q.query<{ claimed: boolean; held: boolean }>(
-    `WITH first_write AS (${claimKey.sql}),
-       h AS (INSERT INTO holds (id, account_id, terminal_id, voucher_hmac, masked_code, state, amount_minor, currency,
-               kept_by, expires_at, secrets, created_at, updated_at)
-             SELECT ${id}::text, ${account}::text, ${terminal}::text, ${hmac}::text, ${masked}::text, 'pending',
-               ${amount}::bigint, ${currency}::text, ${keptBy}::text, ${expires}::timestamptz, ${secrets}::bytea,
-               ${now}::timestamptz, ${now}::timestamptz
-             WHERE ${IF_FIRST_CHANGED} AND ${shifted(onlyIf.sql, claimKey.values.length + hold.length)}
-             ON CONFLICT (account_id, voucher_hmac) WHERE state IN ('pending', 'active', 'redeeming') DO NOTHING
-             RETURNING id)
+    `WITH first_write AS (${claimKey.sql}), h AS (${shifted(insert, claimKey.values.length)})
      SELECT EXISTS (SELECT 1 FROM first_write) AS claimed, EXISTS (SELECT 1 FROM h) AS held`,
-    [...claimKey.values, ...holdValues(h), ...onlyIf.values],
+    [...claimKey.values, ...values, ...onlyIf.values],
   );
   const row = rows[0] as { claimed: boolean; held: boolean };
   return { claimed: row.claimed, held: row.held };

@@ -43,24 +43,22 @@ describe.each(backends)("store on %s", (_name, open) => {
   }, 60_000);
   afterAll(() => store?.close());
 
+  /** A pending hold's row: 10.00 EUR on `hmac`, for a minute. */
+  const newHold = (accountId: string, hmac: string, id: string, secrets = new Uint8Array([1, 2, 3])) => ({
+    id,
+    accountId,
+    terminalId: "t1",
+    voucherHmac: hmac,
+    maskedCode: "••••-1234",
+    amountMinor: 1000,
+    currency: "EUR",
+    keptBy: "provider" as const,
+    expiresAt: new Date(now.getTime() + 60_000),
+    secrets,
+    now,
+  });
   const pendingHold = (accountId: string, hmac: string, id = uid("hold")) =>
-    store.db
-      .transaction((tx) =>
-        insertPendingHold(tx, {
-          id,
-          accountId,
-          terminalId: "t1",
-          voucherHmac: hmac,
-          maskedCode: "••••-1234",
-          amountMinor: 1000,
-          currency: "EUR",
-          keptBy: "provider",
-          expiresAt: new Date(now.getTime() + 60_000),
-          secrets: new Uint8Array([1, 2, 3]),
-          now,
-        }),
-      )
-      .then(() => id);
+    store.db.transaction((tx) => insertPendingHold(tx, newHold(accountId, hmac, id))).then(() => id);
 
   it("records migrations once", async () => {
     expect(await migrate(store.db)).toEqual([]);
@@ -89,19 +87,7 @@ describe.each(backends)("store on %s", (_name, open) => {
        VALUES ($1, $2, 'createHold', 'f', 'running', $3)`,
       [account, key, now],
     );
-    const hold = (id: string) => ({
-      id,
-      accountId: account,
-      terminalId: "t1",
-      voucherHmac: "hmac-if-free",
-      maskedCode: "••••-1234",
-      amountMinor: 1000,
-      currency: "EUR",
-      keptBy: "provider" as const,
-      expiresAt: new Date(now.getTime() + 60_000),
-      secrets: new Uint8Array([1]),
-      now,
-    });
+    const hold = (id: string) => newHold(account, "hmac-if-free", id, new Uint8Array([1]));
     const first = uid("hold");
     const second = uid("hold");
     const outcome = await store.db.transaction(async (tx) => {
@@ -135,19 +121,7 @@ describe.each(backends)("store on %s", (_name, open) => {
       lockedUntil: now,
       now,
     });
-    const hold = (id: string) => ({
-      id,
-      accountId: account,
-      terminalId: "t1",
-      voucherHmac: hmac,
-      maskedCode: "••••-1234",
-      amountMinor: 1000,
-      currency: "EUR",
-      keptBy: "provider" as const,
-      expiresAt: new Date(now.getTime() + 60_000),
-      secrets: new Uint8Array([1]),
-      now,
-    });
+    const hold = (id: string) => newHold(account, hmac, id, new Uint8Array([1]));
     const since = new Date(now.getTime() - 900_000);
     const limits = (perVoucher: number) =>
       underLimitsCondition(account, hmac, "t1", since, { perVoucher, perTerminal: 10 });
