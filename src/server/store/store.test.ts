@@ -6,7 +6,7 @@ import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { IF_FIRST_CHANGED, writeTogether } from "./atomic.ts";
 import { recordFailures, underLimitsCondition } from "./attempts-repo.ts";
 import { isUniqueViolation } from "./db.ts";
@@ -23,6 +23,7 @@ import {
 import { insertKeyWrite } from "./idempotency-repo.ts";
 import { appendJournal, journalForHold, journalWrite } from "./journal.ts";
 import { migrate } from "./migrations.ts";
+import { KEPT_CONNECTIONS, openPgDb } from "./pg-db.ts";
 import { freshSchema, openPgTestStore } from "./pg-schema.fixture.ts";
 import { claimKeyAndStartRedemption, findRedemption, insertPendingRedemption } from "./redemptions-repo.ts";
 import { openStore, type Store } from "./store.ts";
@@ -436,6 +437,37 @@ if (databaseUrl) {
         await fresh.drop();
       }
     }, 60_000);
+  });
+
+  describe("connections on postgresql", () => {
+    it("keeps a few open through a quiet spell, so the next request need not reconnect", async () => {
+      const db = await openPgDb(databaseUrl, { idleTimeoutMs: 50 });
+      try {
+        const backendPid = async (sql: string) => (await db.query<{ pid: number }>(sql)).rows[0]!.pid;
+        // Four statements at once take four connections.
+        const pids = new Set(
+          await Promise.all(
+            Array.from({ length: 4 }, () => backendPid("SELECT pg_backend_pid() AS pid, pg_sleep(0.05)")),
+          ),
+        );
+        expect(pids.size).toBe(4);
+        const stillOpen = async () =>
+          (
+            await db.query<{ open: number }>("SELECT count(*)::int AS open FROM pg_stat_activity WHERE pid = ANY($1)", [
+              [...pids],
+            ])
+          ).rows[0]!.open;
+        // Past the idle timeout the pool closes the others, not the kept ones, and the next request uses one.
+        await vi.waitFor(async () => expect(await stillOpen()).toBeLessThanOrEqual(KEPT_CONNECTIONS), {
+          timeout: 10_000,
+          interval: 25,
+        });
+        expect(await stillOpen()).toBe(KEPT_CONNECTIONS);
+        expect(pids.has(await backendPid("SELECT pg_backend_pid() AS pid"))).toBe(true);
+      } finally {
+        await db.close();
+      }
+    }, 30_000);
   });
 }
 
