@@ -122,6 +122,59 @@ describe("idempotency keys", () => {
     expect(a.provider.calls.hold).toBe(1);
   });
 
+  // The one-statement claims write the key pointing at the hold or redemption they create, and create it
+  // only when the voucher is free (hold) or the hold active (redeem); otherwise a transaction after them
+  // says why. A process that dies between the two leaves a key pointing at a row that was never written.
+  const orphanKey = (accountId: string, key: string, resourceId: string) =>
+    bench.store.db.query(
+      `UPDATE idempotency_keys SET state = 'running', status = NULL, body = NULL, is_error = false,
+         completed_at = NULL, resource_id = $3, locked_until = $4 WHERE account_id = $1 AND key = $2`,
+      [accountId, key, resourceId, bench.clock.now()],
+    );
+
+  it("takes over a key whose claim points at a hold never written, and answers as a fresh request would", async () => {
+    const a = bench.account();
+    const hold = (code: string, key: string, till = "till-1") =>
+      bench.services.createHold(a.ctx(till), { code, amount: eur("1.00") }, key);
+    /** A key whose record points at a hold never written (its first hold released, so the voucher is free). */
+    const orphaned = async (code: string) => {
+      const key = unique("k");
+      const first = await hold(code, key);
+      await bench.services.releaseHold(a.ctx(), first.body.hold.id);
+      await orphanKey(a.runtime.id, key, "hold_never_written");
+      return { key, first: first.body.hold };
+    };
+    const code = a.voucher();
+    const { key, first } = await orphaned(code);
+    const retry = await hold(code, key);
+    expect(retry).toMatchObject({ replayed: false, status: 201, body: { hold: { state: "active" } } });
+    expect(retry.body.hold.id).not.toBe(first.id);
+    expect(a.provider.calls.hold).toBe(2);
+    expect(await hold(code, key)).toMatchObject({ replayed: true, body: retry.body });
+    // Another sale held the voucher meanwhile: the retry meets it, without a provider call of its own.
+    const code2 = a.voucher();
+    const second = await orphaned(code2);
+    await hold(code2, unique("k"), "till-2");
+    expect(await problemOf(() => hold(code2, second.key))).toBe("VOUCHER_HELD");
+    expect(a.provider.calls.hold).toBe(4);
+  });
+
+  it("takes over a key whose claim points at a redemption never written, and never charges", async () => {
+    const a = bench.account();
+    const { hold } = (await bench.services.createHold(a.ctx(), { code: a.voucher(), amount: eur("1.00") }, unique("k")))
+      .body;
+    bench.clock.advance(301);
+    const key = unique("k");
+    const redeem = () => bench.services.redeem(a.ctx(), hold.id, { orderRef: "o-1" }, key);
+    expect(await problemOf(redeem)).toBe("HOLD_EXPIRED");
+    await orphanKey(a.runtime.id, key, "red_never_written");
+    // Nothing was pending upstream: the retry settles the missing redemption as failed and answers afresh.
+    expect(await problemOf(redeem)).toBe("HOLD_EXPIRED");
+    expect(a.provider.calls.redeem).toBe(0);
+    const redemptions = await bench.store.db.query("SELECT 1 FROM redemptions WHERE hold_id = $1", [hold.id]);
+    expect(redemptions.rows).toHaveLength(0);
+  });
+
   it("stores a non-retryable problem and replays it; frees the key after a retryable one", async () => {
     const a = bench.account();
     const code = a.voucher({ balanceMinor: 100 });
