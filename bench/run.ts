@@ -9,7 +9,9 @@
  * at most BENCH_MAX_FLOWS flows per cell (4000), BENCH_REPEAT runs of each cell (1). Paced cells
  * (BENCH_PACED_TERMINALS, default 10; empty for none) run the same flows with each terminal starting one
  * every 1/BENCH_PACED_RATE seconds (default 5 flows/s per terminal) instead of back to back: the latency a
- * till sees when the machine is not saturated.
+ * till sees when the machine is not saturated. BENCH_BFF=floor (or proxy) puts a diagnostic in the BFF's place
+ * (floor-child.ts: only the I/O this design needs for a money step, or with proxy only the extra HTTP hop),
+ * for hold and hold→redeem on PostgreSQL: what any BFF of this design would add on this machine.
  * Prints Markdown on stdout (progress on stderr); not part of `npm test`.
  */
 import { mkdtempSync, rmSync } from "node:fs";
@@ -39,7 +41,14 @@ const firstWarmupMs = Number(env.BENCH_FIRST_WARMUP_MS ?? 3000);
 const maxFlows = Number(env.BENCH_MAX_FLOWS ?? 4000);
 const terminalCounts = (env.BENCH_TERMINALS ?? "1,10,50").split(",").map(Number);
 const stores = (env.BENCH_STORES ?? "pglite,postgres").split(",");
-const flows = flowNames.filter((f) => (env.BENCH_FLOWS ?? defaultFlows.join(",")).split(",").includes(f));
+const bffKinds = { bff: "bff-child.ts", floor: "floor-child.ts", proxy: "floor-child.ts" } as const;
+const bffKind = (env.BENCH_BFF ?? "bff") as keyof typeof bffKinds;
+if (!(bffKind in bffKinds)) throw new Error(`BENCH_BFF is one of ${Object.keys(bffKinds).join(", ")}`);
+/** The floor diagnostics serve holds and redeems only. */
+const floorFlows: FlowName[] = ["hold", "hold→redeem"];
+const flows = flowNames
+  .filter((f) => (env.BENCH_FLOWS ?? defaultFlows.join(",")).split(",").includes(f))
+  .filter((f) => bffKind === "bff" || floorFlows.includes(f));
 const repeat = Math.max(1, Number(env.BENCH_REPEAT ?? 1));
 const pacedTerminals = (env.BENCH_PACED_TERMINALS ?? "10").split(",").filter(Boolean).map(Number);
 const pacedRate = Number(env.BENCH_PACED_RATE ?? 5);
@@ -149,6 +158,11 @@ async function main() {
     `- ${measureMs / 1000} s measured per cell after ${warmupMs} ms warm-up (and ${firstWarmupMs} ms unmeasured before each flow's first cell); at most ${maxFlows} flows per cell; ${repeat} run(s) per cell; loopback only`,
     `- closed loop (each terminal's next flow as soon as the last is answered), then paced cells: ${pacedTerminals.join(", ") || "none"} terminals each starting ${pacedRate} flows/s`,
   ];
+  if (bffKind !== "bff") {
+    facts.push(
+      `- **Diagnostic: the "BFF" columns are not the BFF** but floor-child.ts (BENCH_BFF=${bffKind}): ${bffKind === "floor" ? "a durable INSERT, the adapter's provider calls and a durable UPDATE per money step, nothing else" : "the extra HTTP hop and the adapter's provider calls, no database"}`,
+    );
+  }
   const sims = {
     jtl: await startChild("sim-child.ts", { SIM: "jtl" }),
     spaaza: flows.some((f) => providerOf(f) === "spaaza") ? await startChild("sim-child.ts", { SIM: "spaaza" }) : null,
@@ -158,6 +172,10 @@ async function main() {
   const peaks: string[] = [];
   try {
     for (const store of stores) {
+      if (bffKind !== "bff" && !store.startsWith("postgres")) {
+        log(`${store}: BENCH_BFF=${bffKind} runs on PostgreSQL only; skipped.`);
+        continue;
+      }
       const prepared = await prepareStore(store);
       if (!prepared) {
         log(`${store}: no PostgreSQL reachable (set BENCH_DATABASE_URL); skipped.`);
@@ -169,8 +187,9 @@ async function main() {
       let bff: Child | undefined;
       try {
         // DATABASE_URL is always set (empty for PGlite), so one inherited from this shell cannot leak in.
-        bff = await startChild("bff-child.ts", {
+        bff = await startChild(bffKinds[bffKind], {
           ...childEnv,
+          ...(bffKind === "proxy" ? { FLOOR_DB: "none" } : {}),
           SIM_URL: sims.jtl.url,
           ...(sims.spaaza ? { SPAAZA_URL: sims.spaaza.url } : {}),
         });
