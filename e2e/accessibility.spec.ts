@@ -59,6 +59,8 @@ test.describe("axe finds nothing, in every phase", () => {
     page,
     widget,
   }) => {
+    // Ten whole-page axe scans in one test: about 2–3 s each on a slow host, which overran 30 s in a CI run.
+    test.slow();
     await page.clock.install();
     // Hold the capabilities back a moment, so the loading state can be looked at too.
     let go: (() => void) | undefined;
