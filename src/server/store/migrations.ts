@@ -5,6 +5,7 @@
  */
 import type { Db } from "./db.ts";
 import { schema0001 } from "./schema-0001.ts";
+import { schema0002 } from "./schema-0002.ts";
 
 export interface Migration {
   version: number;
@@ -13,7 +14,10 @@ export interface Migration {
 }
 
 /** Append only: never edit a migration that has shipped; add the next number instead. */
-export const migrations: readonly Migration[] = [{ version: 1, name: "money tables", sql: schema0001 }];
+export const migrations: readonly Migration[] = [
+  { version: 1, name: "money tables", sql: schema0001 },
+  { version: 2, name: "one-live-hold index by voucher first", sql: schema0002 },
+];
 
 /** An arbitrary constant shared by every instance of this service (advisory locks are keyed by int8). */
 const MIGRATION_LOCK_KEY = 7_340_112_905;
