@@ -14,12 +14,15 @@
 import { randomUUID } from "node:crypto";
 import http from "node:http";
 import pg from "pg";
+import { KEPT_CONNECTIONS } from "../src/server/store/pg-db.ts";
+import { simToken } from "./flows.ts";
+import { request } from "./http-client.ts";
 
 const env = process.env;
 const simUrl = env.SIM_URL as string;
 const useDb = env.FLOOR_DB !== "none";
-// The BFF's pool settings (store/pg-db.ts): ten connections, two kept through quiet spells.
-const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: 10, min: 2, keepAlive: true });
+// The BFF's pool settings (store/pg-db.ts): ten connections, a few kept through quiet spells.
+const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: 10, min: KEPT_CONNECTIONS, keepAlive: true });
 if (useDb) {
   await pool.query(
     "CREATE TABLE IF NOT EXISTS floor_steps (id uuid PRIMARY KEY, kind text NOT NULL, state text NOT NULL, body jsonb)",
@@ -30,36 +33,12 @@ const record = async (name: string, text: string, values: unknown[]) => {
   if (useDb) await pool.query({ name, text, values });
 };
 
-const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
-// biome-ignore lint/suspicious/noExplicitAny: the simulator's answers are read field by field.
+// biome-ignore lint/suspicious/noExplicitAny: bodies are read field by field.
 type Json = any;
-function upstream(method: string, path: string, body?: unknown): Promise<Json> {
-  return new Promise((resolve, reject) => {
-    const payload = body === undefined ? undefined : JSON.stringify(body);
-    const headers: Record<string, string | number> = { authorization: `Bearer ${simToken}` };
-    if (payload !== undefined) {
-      headers["content-type"] = "application/json";
-      headers["content-length"] = Buffer.byteLength(payload);
-    }
-    const req = http.request(`${simUrl}${path}`, { method, agent, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (chunk: Buffer) => chunks.push(chunk));
-      res.on("end", () => resolve(JSON.parse(Buffer.concat(chunks).toString("utf8") || "null")));
-      res.on("error", reject);
-    });
-    req.on("error", reject);
-    req.end(payload);
-  });
-}
-const tokenAnswer = await fetch(`${simUrl}/oauth/token`, {
-  method: "POST",
-  body: new URLSearchParams({
-    grant_type: "client_credentials",
-    client_id: "demo-pos",
-    client_secret: "demo-pos-secret",
-  }),
-});
-const simToken = ((await tokenAnswer.json()) as { access_token: string }).access_token;
+const auth = { authorization: `Bearer ${await simToken(simUrl)}` };
+/** One call to the simulator over the bench client's keep-alive agent; its answer's body. */
+const upstream = async (method: string, path: string, body?: unknown): Promise<Json> =>
+  (await request(method, `${simUrl}${path}`, body, auth)).body;
 const reservations = new Map<string, { reservation: string; voucher: string }>();
 
 async function hold(body: Json) {

@@ -85,7 +85,8 @@ async function spaazaSession(simUrl: string): Promise<Record<string, string>> {
   return { "x-spaaza-session-user-id": String(info.session_user_id), "x-spaaza-session-key": info.session_key };
 }
 
-async function simToken(simUrl: string): Promise<string> {
+/** An access token of the JTL simulator's demo POS client. */
+export async function simToken(simUrl: string): Promise<string> {
   const form = new URLSearchParams({
     grant_type: "client_credentials",
     client_id: "demo-pos",

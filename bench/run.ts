@@ -41,14 +41,28 @@ const firstWarmupMs = Number(env.BENCH_FIRST_WARMUP_MS ?? 3000);
 const maxFlows = Number(env.BENCH_MAX_FLOWS ?? 4000);
 const terminalCounts = (env.BENCH_TERMINALS ?? "1,10,50").split(",").map(Number);
 const stores = (env.BENCH_STORES ?? "pglite,postgres").split(",");
-const bffKinds = { bff: "bff-child.ts", floor: "floor-child.ts", proxy: "floor-child.ts" } as const;
+/** What BENCH_BFF puts behind the BFF's URL: the BFF, or a diagnostic (with what it does instead). */
+const bffKinds = {
+  bff: { script: "bff-child.ts", env: {}, diagnostic: null },
+  floor: {
+    script: "floor-child.ts",
+    env: {},
+    diagnostic: "a durable INSERT, the adapter's provider calls and a durable UPDATE per money step, nothing else",
+  },
+  proxy: {
+    script: "floor-child.ts",
+    env: { FLOOR_DB: "none" },
+    diagnostic: "the extra HTTP hop and the adapter's provider calls, no database",
+  },
+} as const;
 const bffKind = (env.BENCH_BFF ?? "bff") as keyof typeof bffKinds;
 if (!(bffKind in bffKinds)) throw new Error(`BENCH_BFF is one of ${Object.keys(bffKinds).join(", ")}`);
-/** The floor diagnostics serve holds and redeems only. */
-const floorFlows: FlowName[] = ["hold", "hold→redeem"];
+const behindBff = bffKinds[bffKind];
+/** The diagnostics serve holds and redeems only, on PostgreSQL. */
+const diagnosticFlows: FlowName[] = ["hold", "hold→redeem"];
 const flows = flowNames
   .filter((f) => (env.BENCH_FLOWS ?? defaultFlows.join(",")).split(",").includes(f))
-  .filter((f) => bffKind === "bff" || floorFlows.includes(f));
+  .filter((f) => !behindBff.diagnostic || diagnosticFlows.includes(f));
 const repeat = Math.max(1, Number(env.BENCH_REPEAT ?? 1));
 const pacedTerminals = (env.BENCH_PACED_TERMINALS ?? "10").split(",").filter(Boolean).map(Number);
 const pacedRate = Number(env.BENCH_PACED_RATE ?? 5);
@@ -158,9 +172,9 @@ async function main() {
     `- ${measureMs / 1000} s measured per cell after ${warmupMs} ms warm-up (and ${firstWarmupMs} ms unmeasured before each flow's first cell); at most ${maxFlows} flows per cell; ${repeat} run(s) per cell; loopback only`,
     `- closed loop (each terminal's next flow as soon as the last is answered), then paced cells: ${pacedTerminals.join(", ") || "none"} terminals each starting ${pacedRate} flows/s`,
   ];
-  if (bffKind !== "bff") {
+  if (behindBff.diagnostic) {
     facts.push(
-      `- **Diagnostic: the "BFF" columns are not the BFF** but floor-child.ts (BENCH_BFF=${bffKind}): ${bffKind === "floor" ? "a durable INSERT, the adapter's provider calls and a durable UPDATE per money step, nothing else" : "the extra HTTP hop and the adapter's provider calls, no database"}`,
+      `- **Diagnostic: the "BFF" columns are not the BFF** but ${behindBff.script} (BENCH_BFF=${bffKind}): ${behindBff.diagnostic}`,
     );
   }
   const sims = {
@@ -172,7 +186,7 @@ async function main() {
   const peaks: string[] = [];
   try {
     for (const store of stores) {
-      if (bffKind !== "bff" && !store.startsWith("postgres")) {
+      if (behindBff.diagnostic && !store.startsWith("postgres")) {
         log(`${store}: BENCH_BFF=${bffKind} runs on PostgreSQL only; skipped.`);
         continue;
       }
@@ -187,9 +201,9 @@ async function main() {
       let bff: Child | undefined;
       try {
         // DATABASE_URL is always set (empty for PGlite), so one inherited from this shell cannot leak in.
-        bff = await startChild(bffKinds[bffKind], {
+        bff = await startChild(behindBff.script, {
           ...childEnv,
-          ...(bffKind === "proxy" ? { FLOOR_DB: "none" } : {}),
+          ...behindBff.env,
           SIM_URL: sims.jtl.url,
           ...(sims.spaaza ? { SPAAZA_URL: sims.spaaza.url } : {}),
         });
