@@ -7,6 +7,7 @@
  */
 import type { Request } from "@playwright/test";
 import { en } from "../src/widget/messages/en.ts";
+import { pausePageClock } from "./support/clock.ts";
 import { checkoutUrl, expect, test } from "./support/fixtures.ts";
 import { jtlRemaining, seedJtlVoucher, setFaults } from "./support/simulator.ts";
 
@@ -24,7 +25,7 @@ test("a charge not confirmed yet: Redeem waits the seconds the BFF asked for, th
   await widget.hold({ code: voucher.code });
   await expect(widget.timer).toBeVisible();
   // From here the page's time moves only when the test moves it.
-  await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 100);
+  await pausePageClock(page);
 
   const redeems: Request[] = [];
   page.on("request", (request) => {

@@ -8,6 +8,7 @@ import { randomInt } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import type { Page, Request } from "@playwright/test";
 import { en } from "../src/widget/messages/en.ts";
+import { pausePageClock } from "./support/clock.ts";
 import { checkoutUrl, expect, test } from "./support/fixtures.ts";
 import { jtlRemaining, seedJtlVoucher, setFaults } from "./support/simulator.ts";
 import type { VoucherWidgetPage } from "./support/voucher-widget.page.ts";
@@ -165,7 +166,7 @@ test.describe("split tender", () => {
     await widget.hold({ code: second.code });
     await expect(widget.part("still-due")).toHaveText("€0.00");
     // From here the page's time moves only when the test moves it.
-    await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 100);
+    await pausePageClock(page);
     const redeems: Request[] = [];
     page.on("request", (request) => {
       if (request.method() === "POST" && request.url().endsWith("/redeem")) redeems.push(request);
