@@ -26,6 +26,16 @@ test("split tender's chunk failing once: the retry fetches it on a fresh URL and
   await page.goto(checkoutUrl({ amount: "50.00", split: "1" }));
   await runUntil(page, () => asked.length, 2);
   expect(asked).toEqual(["", expect.stringMatching(/^\?retry=\d+$/)]);
+  // The retried chunk is in place (its styles, which only it brings, are adopted) before typing: its arrival
+  // renders the entry anew, and a field filled in that moment is one already gone (a clean CI run lost the
+  // code so).
+  const tenderStylesAdopted = () =>
+    widget.root.evaluate((host) =>
+      [...(host.shadowRoot?.adoptedStyleSheets ?? [])].some((sheet) =>
+        [...sheet.cssRules].some((rule) => rule.cssText.includes(".tender")),
+      ),
+    );
+  await expect.poll(tenderStylesAdopted).toBe(true);
 
   await widget.hold({ code: voucher.code }, "20.00");
   // The list (and its styles, which come with the chunk) is there, and the entry asks for what is left.
